@@ -1,0 +1,63 @@
+"""myna-guide: the application factory."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from app import hosts, i18n, security
+from app.cli import register_cli
+from app.config import load_config, sqlite_url
+from app.errors import register_error_handlers
+from app.extensions import babel, csrf, db, htmx, limiter
+from app.routes import register_blueprints
+from app.storage.crypto import FieldCipher, load_or_create_key_file, parse_key
+from app.templating import register_template_helpers
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, errors, security headers."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(load_config(dict(config or {})))
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(instance / "secret.key")
+    if not app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = sqlite_url(instance)
+    key = app.config.get("DATA_KEY")
+    app.extensions["myna_cipher"] = FieldCipher(
+        parse_key(key) if key else load_or_create_key_file(instance / "data.key")
+    )
+
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    db.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    hosts.init_app(app)
+    security.init_app(app)
+    register_template_helpers(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_cli(app)
+    return app
+
+
+def _instance_secret(path: Path) -> str:
+    """A session-signing key kept in the instance folder, so restarts keep sessions."""
+    if path.exists():
+        return path.read_text().strip()
+    value = secrets.token_urlsafe(48)
+    path.write_text(value)
+    path.chmod(0o600)
+    return value

@@ -1,0 +1,71 @@
+"""Defaults for every setting; `MYNA_*` environment variables and `DATABASE_URL` override them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Flask and sessions. The `__Host-` prefix pins the cookie to this host over HTTPS
+    # (browsers treat http://localhost as secure, so development works too).
+    "SECRET_KEY": None,  # generated into the instance folder when not given
+    "SESSION_COOKIE_NAME": "__Host-session",
+    "SESSION_COOKIE_SECURE": True,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_PATH": "/",
+    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+    "WTF_CSRF_SSL_STRICT": True,
+    # Storage: a SQLite file in the instance folder unless DATABASE_URL says otherwise.
+    "DATABASE_URL": None,
+    "DATA_KEY": None,  # base64url 32-byte AES key; a key file in the instance folder otherwise
+    # Passkeys (WebAuthn). RP_ID must be a domain, never an IP address.
+    "RP_ID": "localhost",
+    "RP_NAME": "myna-guide",
+    "ORIGIN": None,  # e.g. https://myna.example.jp; derived from the request when unset
+    "CHALLENGE_TTL_SECONDS": 300,
+    # Languages
+    "LANGUAGES": ("ja", "en"),
+    "BABEL_DEFAULT_LOCALE": "ja",
+    "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
+    # Rate limits for the passkey ceremony endpoints (memory by default; Redis URL when shared)
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_CEREMONY": "20 per minute",
+    "RATELIMIT_HEADERS_ENABLED": True,
+}
+
+
+def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return the settings: defaults, then `MYNA_*` variables, then `DATABASE_URL`, then overrides.
+
+    Values in `MYNA_*` are taken as strings except for a few known booleans and numbers,
+    so that a deployment can be configured with environment variables alone.
+    """
+    config = dict(DEFAULTS)
+    for name, raw in os.environ.items():
+        if not name.startswith("MYNA_"):
+            continue
+        key = name.removeprefix("MYNA_")
+        config[key] = _coerce(DEFAULTS.get(key), raw)
+    if os.environ.get("DATABASE_URL"):
+        config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    config.update(overrides or {})
+    return config
+
+
+def _coerce(default: Any, raw: str) -> Any:
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, tuple):
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
+    return raw
+
+
+def sqlite_url(instance_path: str | Path) -> str:
+    """The embedded default database: a SQLite file in the instance folder."""
+    return f"sqlite:///{Path(instance_path) / 'myna.sqlite3'}"

@@ -1,0 +1,72 @@
+"""Errors become a page, or for htmx an alert fragment swapped into #alerts."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, make_response, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from app.htmx import add_vary, wants_fragment
+
+# Status codes that have their own page; anything else uses the generic page.
+PAGES = {400, 401, 403, 404, 405, 413, 429, 500}
+
+
+class DomainError(Exception):
+    """An error a user can act on; `status` and a translated `message` for the page."""
+
+    status = 400
+
+    def user_message(self) -> str:
+        return _("Something went wrong. Go back and try again.")
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error: CSRFError) -> Response:
+        message = _("Your session expired or the form was sent twice. Go back and try again.")
+        return _render(400, message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        status = error.code or 500
+        if status == 401 and wants_fragment():
+            # Never a sign-in page inside a fragment: send the whole browser to sign in.
+            response = make_response("", 401)
+            response.headers["HX-Redirect"] = url_for("auth.sign_in", next=request.path)
+            return add_vary(response)
+        return _render(status, None)
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError) -> Response:
+        return _render(error.status, error.user_message())
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> Response:
+        app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        return _render(500, None, failsafe=True)
+
+
+def _render(status: int, message: str | None, *, failsafe: bool = False) -> Response:
+    template = f"errors/{status}.html" if status in PAGES else "errors/generic.html"
+    if wants_fragment():
+        body = render_template("partials/alert.html", status=status, message=message)
+        response = make_response(body, status)
+        response.headers["HX-Retarget"] = "#alerts"
+        response.headers["HX-Reswap"] = "innerHTML"
+        return add_vary(response)
+    try:
+        body = render_template(template, status=status, message=message, failsafe=failsafe)
+    except Exception:
+        if not failsafe:
+            raise
+        body = FAILSAFE_PAGE  # the error page itself failed: answer without templates or I/O
+    return add_vary(make_response(body, status))
+
+
+FAILSAFE_PAGE = (
+    '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>Error エラー</title>'
+    "</head><body><main><h1>Sorry, there is a problem with the service."
+    " 申し訳ありません。サービスに問題が発生しています。</h1></main></body></html>"
+)

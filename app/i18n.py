@@ -1,0 +1,42 @@
+"""The user's language: their choice (kept in a cookie), then Accept-Language, then Japanese."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, current_app, g, request
+
+LANG_COOKIE = "lang"
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
+
+
+def select_locale() -> str:
+    languages: tuple[str, ...] = current_app.config["LANGUAGES"]
+    chosen = request.args.get("lang") or request.cookies.get(LANG_COOKIE)
+    if chosen in languages:
+        return chosen
+    best = request.accept_languages.best_match(languages)
+    return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def remember_choice(response: Response) -> Response:
+        """`?lang=xx` switches the language and the cookie keeps it for later visits."""
+        chosen = request.args.get("lang")
+        if chosen in app.config["LANGUAGES"] and chosen != request.cookies.get(LANG_COOKIE):
+            response.set_cookie(
+                LANG_COOKIE,
+                chosen,
+                max_age=60 * 60 * 24 * 365,
+                secure=app.config["SESSION_COOKIE_SECURE"],
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+    app.jinja_env.globals.update(language_names=LANGUAGE_NAMES, current_locale=current_locale)
+
+
+def current_locale() -> str:
+    if "locale" not in g:
+        g.locale = select_locale()
+    return str(g.locale)

@@ -1,0 +1,121 @@
+"""The signed-in user's dashboard, profile (with an autosaved draft) and passkeys."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, render_template, request, session, url_for
+from flask_babel import gettext as _
+from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
+
+from app.auth import current_user, login_required
+from app.extensions import db, limiter
+from app.forms.account import DisplayNameForm
+from app.htmx import redirect_to, render_page_or_fragment
+from app.routes.auth import CEREMONY_KEY, _ceremony_limit, relying_party
+from app.services import passkeys
+from app.services.procedures import procedures_for
+from app.storage import drafts, users
+
+bp = Blueprint("account", __name__)
+PROFILE_DRAFT = "account.profile"
+
+
+@bp.get("/dashboard")
+@login_required
+def dashboard() -> str:
+    user = current_user()
+    assert user is not None
+    return render_template(
+        "pages/account/dashboard.html",
+        display_name=users.display_name(user),
+        procedures=procedures_for(db.session, user.id),
+        welcome=request.args.get("welcome") == "1",
+    )
+
+
+@bp.get("/account")
+@login_required
+def profile() -> str:
+    user = current_user()
+    assert user is not None
+    draft = drafts.load(db.session, user.id, PROFILE_DRAFT)
+    saved_name = users.display_name(user)
+    form = DisplayNameForm(data={"display_name": (draft or {}).get("display_name", saved_name)})
+    return _render_profile(form, restored=draft is not None)
+
+
+@bp.post("/account/display-name")
+@login_required
+def save_display_name() -> Response:
+    user = current_user()
+    assert user is not None
+    form = DisplayNameForm()
+    if not form.validate():
+        return _render_profile(form, status=422)
+    users.set_display_name(user, form.display_name.data)
+    drafts.discard(db.session, user.id, PROFILE_DRAFT)
+    db.session.commit()
+    return redirect_to(url_for("account.profile", saved=1))
+
+
+@bp.post("/account/display-name/draft")
+@login_required
+def autosave_display_name() -> str:
+    """Keep what the user is typing, so a closed tab or a dead battery loses nothing."""
+    user = current_user()
+    assert user is not None
+    value = DisplayNameForm().display_name.data or ""
+    drafts.save(db.session, user.id, PROFILE_DRAFT, {"display_name": value[:200]})
+    db.session.commit()
+    return render_template("partials/drafts/saved.html")
+
+
+@bp.post("/account/passkeys/add/begin")
+@login_required
+@limiter.limit(_ceremony_limit)
+def add_passkey_begin() -> Response:
+    ceremony = passkeys.begin_registration(db.session, relying_party(), user=current_user())
+    session[CEREMONY_KEY] = ceremony.challenge_id
+    return Response(ceremony.options_json, mimetype="application/json")
+
+
+@bp.post("/account/passkeys/add/complete")
+@login_required
+@limiter.limit(_ceremony_limit)
+def add_passkey_complete() -> tuple[Response, int] | Response:
+    try:
+        passkeys.finish_registration(
+            db.session, relying_party(), session.pop(CEREMONY_KEY, ""), request.get_data(True)
+        )
+    except passkeys.PasskeyError:
+        return jsonify(error=_("The passkey could not be added. Try again.")), 400
+    return jsonify(redirect=url_for("account.profile", added=1))
+
+
+@bp.post("/account/passkeys/<string:credential_id>/remove")
+@login_required
+def remove_passkey(credential_id: str) -> Response:
+    user = current_user()
+    assert user is not None
+    try:
+        passkeys.remove_credential(db.session, user, base64url_to_bytes(credential_id))
+    except (passkeys.PasskeyError, ValueError):
+        form = DisplayNameForm(data={"display_name": users.display_name(user)})
+        return _render_profile(form, status=422, passkey_error=True)
+    return redirect_to(url_for("account.profile", removed=1))
+
+
+def _render_profile(
+    form: DisplayNameForm, *, status: int = 200, restored: bool = False,
+    passkey_error: bool = False,
+) -> Response:
+    user = current_user()
+    assert user is not None
+    return render_page_or_fragment(
+        "pages/account/profile.html",
+        "partials/account/display_name.html",
+        status=status,
+        form=form,
+        restored=restored,
+        passkey_error=passkey_error,
+        credentials=[(bytes_to_base64url(c.id), c) for c in user.credentials],
+    )

@@ -1,0 +1,129 @@
+"""Passkey sign-up, sign-in and sign-out.
+
+The browser half lives in static/js/modules/passkeys.mjs: it asks `…/begin` for options,
+lets the authenticator answer, and posts the answer to `…/complete`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from app import auth
+from app.extensions import db, limiter
+from app.forms.account import DisplayNameForm
+from app.services import passkeys
+from app.urls import safe_next
+
+bp = Blueprint("auth", __name__)
+CEREMONY_KEY = "ceremony"
+
+
+def relying_party() -> passkeys.RelyingParty:
+    config = current_app.config
+    origin = config.get("ORIGIN") or request.host_url.rstrip("/")
+    return passkeys.RelyingParty(
+        rp_id=config["RP_ID"],
+        rp_name=config["RP_NAME"],
+        origin=origin,
+        challenge_ttl=timedelta(seconds=config["CHALLENGE_TTL_SECONDS"]),
+    )
+
+
+def _ceremony_limit() -> str:
+    return str(current_app.config["RATELIMIT_CEREMONY"])
+
+
+@bp.get("/account/create")
+@auth.public
+def create_account() -> str:
+    return render_template("pages/auth/create.html", form=DisplayNameForm())
+
+
+@bp.post("/auth/register/begin")
+@auth.public
+@limiter.limit(_ceremony_limit)
+def register_begin() -> Response | tuple[str, int]:
+    form = DisplayNameForm()
+    if not form.validate():
+        if request.accept_mimetypes.best == "application/json":
+            return jsonify(errors=form.errors), 422  # type: ignore[return-value]
+        return render_template("pages/auth/create.html", form=form), 422
+    if request.accept_mimetypes.best != "application/json":
+        # Passkeys need JavaScript; say so instead of failing silently.
+        return render_template("pages/auth/needs_javascript.html"), 400
+    ceremony = passkeys.begin_registration(
+        db.session, relying_party(), display_name=form.display_name.data
+    )
+    session[CEREMONY_KEY] = ceremony.challenge_id
+    return _options_response(ceremony)
+
+
+@bp.post("/auth/register/complete")
+@auth.public
+@limiter.limit(_ceremony_limit)
+def register_complete() -> tuple[Response, int] | Response:
+    try:
+        user = passkeys.finish_registration(
+            db.session, relying_party(), session.pop(CEREMONY_KEY, ""), request.get_data(True)
+        )
+    except passkeys.PasskeyError as error:
+        current_app.logger.info("passkey registration refused: %s", error.reason)
+        return jsonify(error=_("The passkey could not be created. Try again.")), 400
+    auth.sign_in(user)
+    return jsonify(redirect=url_for("account.dashboard", welcome=1))
+
+
+@bp.get("/sign-in")
+@auth.public
+def sign_in() -> str:
+    return render_template("pages/auth/sign_in.html", next=safe_next(request.args.get("next")))
+
+
+@bp.post("/auth/sign-in/begin")
+@auth.public
+@limiter.limit(_ceremony_limit)
+def sign_in_begin() -> Response:
+    ceremony = passkeys.begin_authentication(db.session, relying_party())
+    session[CEREMONY_KEY] = ceremony.challenge_id
+    return _options_response(ceremony)
+
+
+@bp.post("/auth/sign-in/complete")
+@auth.public
+@limiter.limit(_ceremony_limit)
+def sign_in_complete() -> tuple[Response, int] | Response:
+    try:
+        user = passkeys.finish_authentication(
+            db.session, relying_party(), session.pop(CEREMONY_KEY, ""), request.get_data(True)
+        )
+    except passkeys.PasskeyError as error:
+        current_app.logger.info("passkey sign-in refused: %s", error.reason)
+        return jsonify(error=_("That passkey did not work. Try again or use another.")), 400
+    auth.sign_in(user)
+    target = safe_next(request.args.get("next")) or url_for("account.dashboard")
+    return jsonify(redirect=target)
+
+
+@bp.post("/sign-out")
+@auth.public
+def sign_out() -> Response:
+    auth.sign_out()
+    return redirect(url_for("home.index", signed_out=1), 303)  # type: ignore[return-value]
+
+
+def _options_response(ceremony: passkeys.Ceremony) -> Response:
+    response = current_app.response_class(ceremony.options_json, mimetype="application/json")
+    return response

@@ -1,0 +1,53 @@
+"""Template globals: the signed-in user, and the adapter from a WTForms field to macro params."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from jinja2 import StrictUndefined
+
+from app.auth import current_user
+from app.storage import users
+
+
+class FalsyStrictUndefined(StrictUndefined):
+    """Printing or using a missing value is an error, but `{% if missing %}` is just false.
+
+    Macros test optional params (`{% if params.hint %}`) without every caller passing them.
+    """
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def field_params(field: Any, **extra: Any) -> dict[str, Any]:
+    """Map a WTForms field to the components' params vocabulary (label, value, errorMessage)."""
+    params: dict[str, Any] = {
+        "id": field.id,
+        "name": field.name,
+        "label": str(field.label.text),
+        "value": field.data if field.data is not None else "",
+        "errorMessage": str(field.errors[0]) if field.errors else None,
+    }
+    params.update(extra)
+    return params
+
+
+def form_error_list(form: Any) -> list[tuple[str, str]]:
+    """(field id, first message) pairs for the error summary, in the form's order."""
+    return [(field.id, str(field.errors[0])) for field in form if field.errors]
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.undefined = FalsyStrictUndefined
+    # Globals (not context) so that imported macros can use them too.
+    app.jinja_env.globals.update(field_params=field_params, form_error_list=form_error_list)
+
+    @app.context_processor
+    def globals_() -> dict[str, Any]:
+        user = current_user()
+        return {
+            "current_user": user,
+            "current_user_name": users.display_name(user) if user else None,
+        }
