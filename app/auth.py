@@ -24,6 +24,14 @@ def current_user() -> User | None:
     return g.current_user  # type: ignore[no-any-return]
 
 
+def require_user() -> User:
+    """The signed-in user, for views already behind `login_required`."""
+    user = current_user()
+    if user is None:
+        abort(401)
+    return user
+
+
 def sign_in(user: User) -> None:
     """Start a fresh session for the user: the old cookie's contents are discarded."""
     locale_choice = session.get("lang")

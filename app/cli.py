@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 
 from app.extensions import db
 from app.storage import migrate, users
@@ -16,7 +17,7 @@ def register_cli(app: Flask) -> None:
         migrate.upgrade(db.engine_for(app))
         click.echo("database is up to date")
 
-    users_group = click.Group("users", help="Manage accounts.")
+    users_group = AppGroup("users", help="Manage accounts.")
 
     @users_group.command("make-staff")
     @click.argument("name")
@@ -32,7 +33,9 @@ def register_cli(app: Flask) -> None:
             raise click.ClickException(f"no account named {name!r}")
         if len(matches) > 1:
             ids = ", ".join(u.id for u in matches)
-            raise click.ClickException(f"{len(matches)} accounts are named {name!r}; give the id: {ids}")
+            raise click.ClickException(
+                f"{len(matches)} accounts are named {name!r}; give the id: {ids}"
+            )
         matches[0].is_staff = True
         session.commit()
         click.echo(f"{name} is now staff ({matches[0].id})")

@@ -33,10 +33,24 @@ def init_app(app: Flask) -> None:
             )
         return response
 
-    app.jinja_env.globals.update(language_names=LANGUAGE_NAMES, current_locale=current_locale)
+    app.jinja_env.globals.update(
+        language_names=LANGUAGE_NAMES, current_locale=current_locale, switch_url=switch_url
+    )
 
 
 def current_locale() -> str:
     if "locale" not in g:
         g.locale = select_locale()
     return str(g.locale)
+
+
+def switch_url(code: str) -> str:
+    """This page in another language; after a POST, the page the form was on."""
+    from app.urls import safe_next
+
+    path = request.path
+    if request.method != "GET":
+        referrer = request.referrer or ""
+        host = request.host_url.rstrip("/")
+        path = safe_next(referrer.removeprefix(host).split("?")[0]) or "/"
+    return f"{path}?lang={code}"

@@ -41,6 +41,7 @@ def form_error_list(form: Any) -> list[tuple[str, str]]:
 
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.undefined = FalsyStrictUndefined
+    app.jinja_env.add_extension("jinja2.ext.do")
     # Globals (not context) so that imported macros can use them too.
     app.jinja_env.globals.update(field_params=field_params, form_error_list=form_error_list)
 

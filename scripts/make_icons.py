@@ -19,10 +19,16 @@ def draw(size: int, *, safe_zone: float) -> Image.Image:
     card = (inset + w * 0.12, inset + w * 0.25, inset + w * 0.88, inset + w * 0.75)
     d.rounded_rectangle(card, radius=w * 0.05, fill=(255, 255, 255))
     chip = (inset + w * 0.2, inset + w * 0.38, inset + w * 0.36, inset + w * 0.52)
-    d.rounded_rectangle(chip, radius=w * 0.02, fill=(255, 212, 61), outline=(120, 90, 0), width=max(1, size // 128))
+    d.rounded_rectangle(
+        chip, radius=w * 0.02, fill=(255, 212, 61), outline=(120, 90, 0), width=max(1, size // 128)
+    )
     for i, y in enumerate((0.40, 0.48, 0.56)):
         x0 = inset + w * 0.44
-        d.rounded_rectangle((x0, inset + w * y, x0 + w * (0.36 - 0.08 * i), inset + w * (y + 0.04)), radius=w * 0.01, fill=BLUE)
+        d.rounded_rectangle(
+            (x0, inset + w * y, x0 + w * (0.36 - 0.08 * i), inset + w * (y + 0.04)),
+            radius=w * 0.01,
+            fill=BLUE,
+        )
     return image
 
 

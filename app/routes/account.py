@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify, render_template, request, sessio
 from flask_babel import gettext as _
 from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
 
-from app.auth import current_user, login_required
+from app.auth import login_required, require_user
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
 from app.htmx import redirect_to, render_page_or_fragment
@@ -22,8 +22,7 @@ PROFILE_DRAFT = "account.profile"
 @bp.get("/dashboard")
 @login_required
 def dashboard() -> str:
-    user = current_user()
-    assert user is not None
+    user = require_user()
     return render_template(
         "pages/account/dashboard.html",
         display_name=users.display_name(user),
@@ -35,8 +34,7 @@ def dashboard() -> str:
 @bp.get("/account")
 @login_required
 def profile() -> str:
-    user = current_user()
-    assert user is not None
+    user = require_user()
     draft = drafts.load(db.session, user.id, PROFILE_DRAFT)
     saved_name = users.display_name(user)
     form = DisplayNameForm(data={"display_name": (draft or {}).get("display_name", saved_name)})
@@ -46,8 +44,7 @@ def profile() -> str:
 @bp.post("/account/display-name")
 @login_required
 def save_display_name() -> Response:
-    user = current_user()
-    assert user is not None
+    user = require_user()
     form = DisplayNameForm()
     if not form.validate():
         return _render_profile(form, status=422)
@@ -61,8 +58,7 @@ def save_display_name() -> Response:
 @login_required
 def autosave_display_name() -> str:
     """Keep what the user is typing, so a closed tab or a dead battery loses nothing."""
-    user = current_user()
-    assert user is not None
+    user = require_user()
     value = DisplayNameForm().display_name.data or ""
     drafts.save(db.session, user.id, PROFILE_DRAFT, {"display_name": value[:200]})
     db.session.commit()
@@ -73,7 +69,7 @@ def autosave_display_name() -> str:
 @login_required
 @limiter.limit(_ceremony_limit)
 def add_passkey_begin() -> Response:
-    ceremony = passkeys.begin_registration(db.session, relying_party(), user=current_user())
+    ceremony = passkeys.begin_registration(db.session, relying_party(), user=require_user())
     session[CEREMONY_KEY] = ceremony.challenge_id
     return Response(ceremony.options_json, mimetype="application/json")
 
@@ -84,7 +80,10 @@ def add_passkey_begin() -> Response:
 def add_passkey_complete() -> tuple[Response, int] | Response:
     try:
         passkeys.finish_registration(
-            db.session, relying_party(), session.pop(CEREMONY_KEY, ""), request.get_data(True)
+            db.session,
+            relying_party(),
+            session.pop(CEREMONY_KEY, ""),
+            request.get_data(as_text=True),
         )
     except passkeys.PasskeyError:
         return jsonify(error=_("The passkey could not be added. Try again.")), 400
@@ -94,8 +93,7 @@ def add_passkey_complete() -> tuple[Response, int] | Response:
 @bp.post("/account/passkeys/<string:credential_id>/remove")
 @login_required
 def remove_passkey(credential_id: str) -> Response:
-    user = current_user()
-    assert user is not None
+    user = require_user()
     try:
         passkeys.remove_credential(db.session, user, base64url_to_bytes(credential_id))
     except (passkeys.PasskeyError, ValueError):
@@ -105,11 +103,13 @@ def remove_passkey(credential_id: str) -> Response:
 
 
 def _render_profile(
-    form: DisplayNameForm, *, status: int = 200, restored: bool = False,
+    form: DisplayNameForm,
+    *,
+    status: int = 200,
+    restored: bool = False,
     passkey_error: bool = False,
 ) -> Response:
-    user = current_user()
-    assert user is not None
+    user = require_user()
     return render_page_or_fragment(
         "pages/account/profile.html",
         "partials/account/display_name.html",

@@ -77,7 +77,10 @@ def register_begin() -> Response | tuple[str, int]:
 def register_complete() -> tuple[Response, int] | Response:
     try:
         user = passkeys.finish_registration(
-            db.session, relying_party(), session.pop(CEREMONY_KEY, ""), request.get_data(True)
+            db.session,
+            relying_party(),
+            session.pop(CEREMONY_KEY, ""),
+            request.get_data(as_text=True),
         )
     except passkeys.PasskeyError as error:
         current_app.logger.info("passkey registration refused: %s", error.reason)
@@ -107,7 +110,10 @@ def sign_in_begin() -> Response:
 def sign_in_complete() -> tuple[Response, int] | Response:
     try:
         user = passkeys.finish_authentication(
-            db.session, relying_party(), session.pop(CEREMONY_KEY, ""), request.get_data(True)
+            db.session,
+            relying_party(),
+            session.pop(CEREMONY_KEY, ""),
+            request.get_data(as_text=True),
         )
     except passkeys.PasskeyError as error:
         current_app.logger.info("passkey sign-in refused: %s", error.reason)

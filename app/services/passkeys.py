@@ -21,10 +21,6 @@ from webauthn import (
     verify_registration_response,
 )
 from webauthn.helpers import base64url_to_bytes
-from webauthn.helpers.exceptions import (
-    InvalidAuthenticationResponse,
-    InvalidRegistrationResponse,
-)
 from webauthn.helpers.structs import (
     AuthenticatorSelectionCriteria,
     PublicKeyCredentialDescriptor,
@@ -62,18 +58,21 @@ class Ceremony:
 
 
 def begin_registration(
-    session: Session, rp: RelyingParty, *, display_name: str | None = None,
-    user: User | None = None, now: datetime | None = None,
+    session: Session,
+    rp: RelyingParty,
+    *,
+    display_name: str | None = None,
+    user: User | None = None,
+    now: datetime | None = None,
 ) -> Ceremony:
     """Options to create a passkey: for a new account (`display_name`) or an existing `user`."""
-    if (display_name is None) == (user is None):
-        raise ValueError("give a display name for a new account, or the user adding a passkey")
     if user is not None:
         handle, name = user.user_handle, users.display_name(user)
         exclude = [PublicKeyCredentialDescriptor(id=c.id) for c in user.credentials]
-    else:
-        assert display_name is not None
+    elif display_name is not None:
         handle, name, exclude = secrets.token_bytes(32), display_name, []
+    else:
+        raise ValueError("give a display name for a new account, or the user adding a passkey")
     options = generate_registration_options(
         rp_id=rp.rp_id,
         rp_name=rp.rp_name,
@@ -91,15 +90,24 @@ def begin_registration(
         payload = json.dumps({"name": name, "handle": handle.hex()}).encode()
         pending = cipher().encrypt(payload, context=PENDING_CONTEXT)
     challenge_id = _store_challenge(
-        session, rp, "register", options.challenge, now,
-        user_id=user.id if user else None, pending_enc=pending,
+        session,
+        rp,
+        "register",
+        options.challenge,
+        now,
+        user_id=user.id if user else None,
+        pending_enc=pending,
     )
     return Ceremony(challenge_id, options_to_json(options))
 
 
 def finish_registration(
-    session: Session, rp: RelyingParty, challenge_id: str, credential_json: str,
-    *, now: datetime | None = None,
+    session: Session,
+    rp: RelyingParty,
+    challenge_id: str,
+    credential_json: str,
+    *,
+    now: datetime | None = None,
 ) -> User:
     """Verify the new passkey and store it; creates the account when this was a sign-up."""
     row = _consume_challenge(session, challenge_id, "register", now)
@@ -110,7 +118,7 @@ def finish_registration(
             expected_rp_id=rp.rp_id,
             expected_origin=rp.origin,
         )
-    except (InvalidRegistrationResponse, ValueError, KeyError, TypeError) as exc:
+    except Exception as exc:  # any malformed or forged response is simply not verified
         raise PasskeyError("registration response did not verify") from exc
     if session.get(Credential, verified.credential_id) is not None:
         raise PasskeyError("this passkey is already registered")
@@ -118,13 +126,14 @@ def finish_registration(
         user = session.get(User, row.user_id)
         if user is None:
             raise PasskeyError("the account no longer exists")
-    else:
-        assert row.pending_enc is not None
+    elif row.pending_enc is not None:
         pending = json.loads(cipher().decrypt(row.pending_enc, context=PENDING_CONTEXT))
         user = users.create_user(
             session, pending["name"], user_handle=bytes.fromhex(pending["handle"])
         )
         session.flush()
+    else:
+        raise PasskeyError("the challenge belongs to no account")
     transports = _transports(credential_json)
     session.add(
         Credential(
@@ -152,8 +161,12 @@ def begin_authentication(
 
 
 def finish_authentication(
-    session: Session, rp: RelyingParty, challenge_id: str, credential_json: str,
-    *, now: datetime | None = None,
+    session: Session,
+    rp: RelyingParty,
+    challenge_id: str,
+    credential_json: str,
+    *,
+    now: datetime | None = None,
 ) -> User:
     row = _consume_challenge(session, challenge_id, "authenticate", now)
     try:
@@ -172,7 +185,7 @@ def finish_authentication(
             credential_public_key=stored.public_key,
             credential_current_sign_count=stored.sign_count,
         )
-    except (InvalidAuthenticationResponse, ValueError, KeyError, TypeError) as exc:
+    except Exception as exc:  # any malformed or forged response is simply not verified
         raise PasskeyError("sign-in response did not verify") from exc
     stored.sign_count = verified.new_sign_count
     stored.last_used_at = _now(now)
@@ -192,16 +205,26 @@ def remove_credential(session: Session, user: User, credential_id: bytes) -> Non
 
 
 def _store_challenge(
-    session: Session, rp: RelyingParty, purpose: str, challenge: bytes,
-    now: datetime | None, *, user_id: str | None = None, pending_enc: bytes | None = None,
+    session: Session,
+    rp: RelyingParty,
+    purpose: str,
+    challenge: bytes,
+    now: datetime | None,
+    *,
+    user_id: str | None = None,
+    pending_enc: bytes | None = None,
 ) -> str:
     current = _now(now)
     session.execute(delete(Challenge).where(Challenge.expires_at < current))
     challenge_id = secrets.token_urlsafe(32)
     session.add(
         Challenge(
-            id=challenge_id, purpose=purpose, challenge=challenge, user_id=user_id,
-            pending_enc=pending_enc, expires_at=current + rp.challenge_ttl,
+            id=challenge_id,
+            purpose=purpose,
+            challenge=challenge,
+            user_id=user_id,
+            pending_enc=pending_enc,
+            expires_at=current + rp.challenge_ttl,
         )
     )
     session.commit()
