@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -13,6 +14,7 @@ from app.extensions import db
 from app.routes.auth import CEREMONY_KEY
 from app.services import passkeys
 from app.storage.models import Challenge, Credential, User
+from tests.conftest import build_app
 from tests.helpers.authenticator import SoftAuthenticator
 from tests.helpers.client import PageClient
 
@@ -179,3 +181,13 @@ def test_used_and_expired_challenges_do_not_pile_up(app: Flask) -> None:
         passkeys.begin_authentication(db.session, rp, now=start)
         passkeys.begin_authentication(db.session, rp, now=start + timedelta(minutes=10))
         assert len(db.session.scalars(select(Challenge)).all()) == 1
+
+
+def test_ceremony_endpoints_are_rate_limited(tmp_path: Path) -> None:
+    app = build_app(tmp_path, RATELIMIT_ENABLED=True, RATELIMIT_CEREMONY="2 per minute")
+    client = PageClient(app)
+    statuses = [
+        client.post("/auth/sign-in/begin", headers={"Accept": "application/json"}).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
