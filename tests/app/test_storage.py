@@ -86,3 +86,39 @@ def test_data_key_must_be_32_bytes() -> None:
     assert len(parse_key(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())) == 32
     with pytest.raises(ValueError, match="32 bytes"):
         parse_key(base64.urlsafe_b64encode(secrets.token_bytes(16)).decode())
+
+
+def test_files_are_encrypted_and_only_their_owner_reads_them(any_db_app: Flask) -> None:
+    from app.storage import blobs
+
+    photo = b"\xff\xd8\xff\xe0 pretend JPEG with a face" * 100
+    with any_db_app.app_context():
+        owner = users.create_user(db.session, "A")
+        other = users.create_user(db.session, "B")
+        db.session.commit()
+        blob_id = blobs.put(
+            db.session, photo, kind="photo", media_type="image/jpeg", owner_id=owner.id
+        )
+        db.session.commit()
+        from app.storage.models import Blob
+
+        raw = db.session.scalars(select(Blob.data_enc)).one()
+        assert b"pretend JPEG" not in raw
+        stored = blobs.get(db.session, blob_id, owner_id=owner.id)
+        assert stored is not None and stored.data == photo and stored.media_type == "image/jpeg"
+        assert blobs.get(db.session, blob_id, owner_id=other.id) is None
+
+
+def test_swapping_two_files_contents_is_detected(app: Flask) -> None:
+    from app.storage import blobs
+    from app.storage.models import Blob
+
+    with app.app_context():
+        first = blobs.put(db.session, b"first", kind="attachment", media_type="application/pdf")
+        second = blobs.put(db.session, b"second", kind="attachment", media_type="application/pdf")
+        db.session.commit()
+        a, b = db.session.get(Blob, first), db.session.get(Blob, second)
+        a.data_enc, b.data_enc = b.data_enc, a.data_enc
+        db.session.commit()
+        with pytest.raises(DecryptionError):
+            blobs.get(db.session, first)
