@@ -148,15 +148,15 @@ class PcscTransport:
             scard.SCardReleaseContext(self._context)
 
 
-def connect(
+def wait_for_card(
     reader: str | None = None,
     *,
     timeout: float = 60.0,
     cancel: threading.Event | None = None,
     poll: float = 0.2,
     on_wait: Callable[[str], None] | None = None,
-) -> PcscTransport:
-    """Wait for a card (in ``reader``, or any reader whose name contains it) and connect.
+) -> str:
+    """Wait until a card sits in ``reader`` (or any reader whose name contains it); its name.
 
     Waits through a missing pcscd or reader until ``timeout``, then raises what was last
     wrong: ``ServiceUnavailable``, ``NoReader`` or ``NoCard``. ``cancel`` ends the wait early
@@ -165,32 +165,55 @@ def connect(
     deadline = time.monotonic() + timeout
     context: int | None = None
     last: CardError = NoReader("no reader")
-    while True:
-        if cancel is not None and cancel.is_set():
-            _release(context)
-            raise Cancelled("waiting for the card was cancelled")
-        try:
-            if context is None:
-                context = establish_context()
-            found = _find_card(context, reader)
-            if found is not None:
-                return _connect_exclusive(context, found)
-            readers = list_readers(context)
-            last = NoCard("no card in the reader") if readers else NoReader("no reader")
-        except ServiceUnavailable as exc:
-            _release(context)
-            context, last = None, exc
-        except (CardRemoved, NoReader) as exc:
-            last = exc  # the card or reader vanished between two calls: keep waiting
-        if on_wait is not None:
-            on_wait("waiting_card" if isinstance(last, NoCard) else "waiting_reader")
-        if time.monotonic() >= deadline:
-            _release(context)
-            raise last
-        if cancel is None:
-            time.sleep(poll)
-        else:
-            cancel.wait(poll)
+    try:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("waiting for the card was cancelled")
+            try:
+                if context is None:
+                    context = establish_context()
+                found = _find_card(context, reader)
+                if found is not None:
+                    return found
+                readers = list_readers(context)
+                last = NoCard("no card in the reader") if readers else NoReader("no reader")
+            except ServiceUnavailable as exc:
+                _release(context)
+                context, last = None, exc  # pcscd gone or restarted: a new context later
+            except (CardRemoved, NoReader) as exc:
+                last = exc  # the card or reader vanished between two calls: keep waiting
+            if on_wait is not None:
+                on_wait("waiting_card" if isinstance(last, NoCard) else "waiting_reader")
+            if time.monotonic() >= deadline:
+                raise last
+            if cancel is None:
+                time.sleep(poll)
+            else:
+                cancel.wait(poll)
+    finally:
+        _release(context)
+
+
+def connect(
+    reader: str | None = None,
+    *,
+    timeout: float = 60.0,
+    cancel: threading.Event | None = None,
+    poll: float = 0.2,
+    on_wait: Callable[[str], None] | None = None,
+) -> PcscTransport:
+    """:func:`wait_for_card`, then connect in exclusive mode (``ReaderBusy`` if held)."""
+    name = wait_for_card(reader, timeout=timeout, cancel=cancel, poll=poll, on_wait=on_wait)
+    context = establish_context()
+    hresult, handle, protocol = scard.SCardConnect(
+        context, name, scard.SCARD_SHARE_EXCLUSIVE, PROTOCOLS
+    )
+    try:
+        check(hresult, f"connecting to the card in {name}")
+        return PcscTransport(context, handle, protocol, name)
+    except CardError:
+        _release(context)
+        raise
 
 
 def _find_card(context: int, wanted: str | None) -> str | None:
@@ -200,18 +223,6 @@ def _find_card(context: int, wanted: str | None) -> str | None:
         if _card_present(context, name):
             return name
     return None
-
-
-def _connect_exclusive(context: int, reader: str) -> PcscTransport:
-    hresult, handle, protocol = scard.SCardConnect(
-        context, reader, scard.SCARD_SHARE_EXCLUSIVE, PROTOCOLS
-    )
-    try:
-        check(hresult, f"connecting to the card in {reader}")
-    except CardError:
-        _release(context)
-        raise
-    return PcscTransport(context, handle, protocol, reader)
 
 
 def _release(context: int | None) -> None:

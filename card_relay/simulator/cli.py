@@ -54,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
     for sig in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, on_signal)
-    if args.control_socket:
-        serve_control(link, args.control_socket, stop)
+    control = serve_control(link, args.control_socket, stop) if args.control_socket else None
     logger.info(
         "simulated card for identity %r (test CA %s) -> vpcd %s:%d",
         identity.id,
@@ -64,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         args.port,
     )
     link.run(stop)
+    if control is not None:
+        control.join(timeout=2)
     return 0
 
 

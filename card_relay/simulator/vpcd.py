@@ -110,6 +110,7 @@ class VpcdLink:
             logger.debug("vpcd at %s:%d not reachable: %s", self.host, self.port, exc)
             return None
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.card.power_on()  # fresh insertion: RAM state starts empty whatever vpcd sends
         self._connected.set()
         logger.info("card connected to vpcd at %s:%d", self.host, self.port)
         return sock
