@@ -92,6 +92,15 @@ def _card_present(context: int, reader: str) -> bool:
     return bool(state & scard.SCARD_STATE_PRESENT) and not state & scard.SCARD_STATE_MUTE
 
 
+def card_present(reader: str) -> bool:
+    """Whether a card sits in ``reader`` right now (without connecting to it)."""
+    context = establish_context()
+    try:
+        return _card_present(context, reader)
+    finally:
+        _release(context)
+
+
 class PcscTransport:
     """An exclusive connection to one card; ``close`` resets it so no PIN stays verified."""
 

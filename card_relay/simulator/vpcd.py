@@ -29,10 +29,20 @@ class LinkClosed(Exception):
     """vpcd closed the connection (pcscd stopped or restarted)."""
 
 
+def _quick_ack(sock: socket.socket) -> None:
+    """Acknowledge at once. vpcd writes a frame's length and payload separately; with Nagle on
+    its side and delayed ACKs on ours, each APDU would otherwise stall ~40 ms. Linux resets
+    the flag after use, so it is set again before every read."""
+    quickack = getattr(socket, "TCP_QUICKACK", None)
+    if quickack is not None:
+        sock.setsockopt(socket.IPPROTO_TCP, quickack, 1)
+
+
 def recv_exact(sock: socket.socket, size: int) -> bytes:
     """Read exactly ``size`` bytes: TCP may deliver a frame in pieces."""
     data = bytearray()
     while len(data) < size:
+        _quick_ack(sock)
         chunk = sock.recv(size - len(data))
         if not chunk:
             raise LinkClosed("vpcd closed the connection")
