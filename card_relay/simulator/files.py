@@ -5,7 +5,11 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass, field
 
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
+
+from card_relay.digest import SHA256_DIGESTINFO_PREFIX
 
 SIGNATURE_BLOCK = 256  # RSA-2048
 MAX_SIGN_INPUT = SIGNATURE_BLOCK - 11  # PKCS#1 v1.5 needs 8 bytes of padding and 3 markers
@@ -59,6 +63,17 @@ class KeyFile:
         """
         if not 1 <= len(data) <= MAX_SIGN_INPUT:
             raise ValueError("signature input must be 1..245 bytes")
+        if len(data) == len(SHA256_DIGESTINFO_PREFIX) + 32 and data.startswith(
+            SHA256_DIGESTINFO_PREFIX
+        ):
+            # Same bytes as the padding below (PKCS#1 v1.5 is deterministic), computed by
+            # OpenSSL instead of Python integers: about ten times faster.
+            digest = data[len(SHA256_DIGESTINFO_PREFIX) :]
+            return self.key.sign(digest, padding.PKCS1v15(), Prehashed(hashes.SHA256()))
+        return self.raw_rsa(data)
+
+    def raw_rsa(self, data: bytes) -> bytes:
+        """Pad with ``00 01 FF.. 00`` and exponentiate; works for any 1..245 input bytes."""
         padded = b"\x00\x01" + b"\xff" * (SIGNATURE_BLOCK - 3 - len(data)) + b"\x00" + data
         numbers = self.key.private_numbers()
         m = int.from_bytes(padded, "big")

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 from card_relay.apdu import CommandApdu, ResponseApdu
 from card_relay.digest import sha256_digest_info
 from card_relay.simulator import SimulatedCard
+from card_relay.simulator.files import KeyFile
 from card_relay.testca import IssuedIdentity
 
 JPKI = bytes.fromhex("D392F000260100000001")
@@ -121,6 +122,31 @@ def test_the_card_pads_the_digestinfo_itself(card: SimulatedCard, issued: Issued
     assert response.sw.value == 0x9000 and len(response.data) == 256
     issued.auth_cert.public_key().verify(  # type: ignore[union-attr]
         response.data, digest, padding.PKCS1v15(), Prehashed(hashes.SHA256())
+    )
+
+
+def test_the_fast_sha256_path_gives_the_same_bytes_as_padding_by_hand(card: SimulatedCard) -> None:
+    key = card.application("jpki").files[0x0017]
+    assert isinstance(key, KeyFile)
+    info = sha256_digest_info(hashlib.sha256(b"x").digest())
+    assert key.sign_raw(info) == key.raw_rsa(info)
+
+
+def test_any_bytes_are_padded_and_signed_as_given(
+    card: SimulatedCard, issued: IssuedIdentity
+) -> None:
+    # A SHA-1 DigestInfo: the card does not check what it pads (jpki.md 9.3, unconfirmed).
+    sha1 = hashlib.sha1(b"x").digest()  # noqa: S324
+    sha1_info = bytes.fromhex("3021300906052b0e03021a05000414") + sha1
+    at_pin(card)
+    verify(card, b"1234")
+    select_ef(card, 0x0017)
+    response = sign(card, sha1_info)
+    issued.auth_cert.public_key().verify(  # type: ignore[union-attr]
+        response.data,
+        b"x",
+        padding.PKCS1v15(),
+        hashes.SHA1(),  # noqa: S303
     )
 
 
