@@ -1,0 +1,1 @@
+"""End-to-end journeys: Playwright on Debian's Chromium against a live server (see README.md)."""

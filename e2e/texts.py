@@ -1,0 +1,47 @@
+"""What the user reads, in the language they chose, taken from the app's own catalogs.
+
+Page objects name things by the app's English message ids, `texts("Sign out")`, and get
+the words the user sees in the current language. A message with no Japanese translation
+raises instead of silently matching the English fallback.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "app" / "translations"
+SOURCE_LANGUAGE = "en"
+
+
+@cache
+def _catalog(language: str) -> Catalog:
+    with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        return read_po(po, locale=language)
+
+
+class Texts:
+    """Looks up the words a user sees for an English message id, in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, message_id: str, **params: object) -> str:
+        text = self._lookup(message_id)
+        return text % params if params else text
+
+    def _lookup(self, message_id: str) -> str:
+        message = _catalog(self.language).get(message_id)
+        if message is not None and message.string:
+            return str(message.string)
+        if self.language == SOURCE_LANGUAGE:
+            return message_id
+        raise KeyError(f"{message_id!r} has no {self.language} translation in the catalogs")
+
+
+def language_of(locale: str) -> str:
+    """The app language a browser locale such as `ja-JP` asks for."""
+    return locale.split("-")[0].lower()
