@@ -105,3 +105,35 @@ class Blob(Base):
     size: Mapped[int] = mapped_column(Integer)
     data_enc: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Photo(Base):
+    """An ID photo a user uploaded, with what `photo_checks` found; the file is a blob."""
+
+    __tablename__ = "photos"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id", ondelete="CASCADE"))
+    overlay_blob_id: Mapped[str | None] = mapped_column(
+        ForeignKey("blobs.id", ondelete="SET NULL"), nullable=True
+    )
+    verdict: Mapped[str] = mapped_column(String(10))
+    report_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CardApplication(Base):
+    """A card application as the local gateway received it; the answers are encrypted."""
+
+    __tablename__ = "card_applications"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    route: Mapped[str] = mapped_column(String(20))
+    answers_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    photo_id: Mapped[str | None] = mapped_column(
+        ForeignKey("photos.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
