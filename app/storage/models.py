@@ -137,3 +137,54 @@ class CardApplication(Base):
         ForeignKey("photos.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RelayDocument(Base):
+    """A canonical document a journey wants signed; the digest is computed from it here."""
+
+    __tablename__ = "relay_documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    session_key: Mapped[str] = mapped_column(String(64), index=True)
+    blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id", ondelete="CASCADE"))
+    digest: Mapped[bytes] = mapped_column(LargeBinary(32))
+    display_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RelayJob(Base):
+    """One card operation asked for by a page and done by an agent or a phone.
+
+    The ticket and the agent's bearer token are kept only as SHA-256 hashes; the challenge is
+    deleted in the transaction that accepts the result; the outcome is encrypted.
+    """
+
+    __tablename__ = "relay_jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    purpose: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    progress: Mapped[str] = mapped_column(String(20), default="")
+    session_key: Mapped[str] = mapped_column(String(64), index=True)
+    user_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=True
+    )
+    origin: Mapped[str] = mapped_column(String(255))
+    lang: Mapped[str] = mapped_column(String(5))
+    return_to: Mapped[str] = mapped_column(String(500))
+    ticket_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    token_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32), nullable=True)
+    challenge: Mapped[bytes | None] = mapped_column(LargeBinary(64), nullable=True)
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("relay_documents.id", ondelete="SET NULL"), nullable=True
+    )
+    cross_device: Mapped[bool] = mapped_column(Boolean, default=False)
+    code_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32), nullable=True)
+    code_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outcome_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    reason: Mapped[str] = mapped_column(String(40), default="")
+    tries_left: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
