@@ -27,6 +27,12 @@ DEFAULTS: dict[str, Any] = {
     "RP_NAME": "myna-guide",
     "ORIGIN": None,  # e.g. https://myna.example.jp; derived from the request when unset
     "CHALLENGE_TTL_SECONDS": 300,
+    # Card relay: where the desktop agent listens, and how long a job lives.
+    "RELAY_AGENT_URL": "http://127.0.0.1:24730",
+    "RELAY_JOB_TTL_SECONDS": 300,
+    "RELAY_AUTH_CA": None,  # PEM file(s) of the J-LIS user-authentication CA generations
+    "RELAY_SIGN_CA": None,  # PEM file(s) of the J-LIS signature CA generations
+    "RELAY_CRLS": None,  # comma-separated PEM CRL files
     # Languages
     "LANGUAGES": ("ja", "en"),
     "BABEL_DEFAULT_LOCALE": "ja",

@@ -26,7 +26,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_failed(error: CSRFError) -> Response:
         message = _("Your session expired or the form was sent twice. Go back and try again.")
-        return _render(400, message)
+        return render_error(400, message)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
@@ -36,19 +36,19 @@ def register_error_handlers(app: Flask) -> None:
             response = make_response("", 401)
             response.headers["HX-Redirect"] = url_for("auth.sign_in", next=request.path)
             return add_vary(response)
-        return _render(status, None)
+        return render_error(status, None)
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> Response:
-        return _render(error.status, error.user_message())
+        return render_error(error.status, error.user_message())
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
-        return _render(500, None, failsafe=True)
+        return render_error(500, None, failsafe=True)
 
 
-def _render(status: int, message: str | None, *, failsafe: bool = False) -> Response:
+def render_error(status: int, message: str | None, *, failsafe: bool = False) -> Response:
     template = f"errors/{status}.html" if status in PAGES else "errors/generic.html"
     if wants_fragment():
         body = render_template("partials/alert.html", status=status, message=message)
