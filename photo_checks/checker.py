@@ -53,6 +53,15 @@ def _scale_box(
     return round(x * sx), round(y * sy), round(w * sx), round(h * sy)
 
 
+def _most_severe_per_code(findings: list[Finding]) -> list[Finding]:
+    """One finding per code (two checks can reach the same code), the worst kept in place."""
+    worst: dict[str, Finding] = {}
+    for f in findings:
+        if f.code not in worst or (f.severity == "fail" and worst[f.code].severity == "warn"):
+            worst[f.code] = f
+    return [f for f in findings if worst[f.code] is f]
+
+
 def _to_original(findings: list[Finding], sx: float, sy: float) -> list[Finding]:
     out = []
     for f in findings:
@@ -155,7 +164,7 @@ def check_photo(
         )
     report = PhotoReport(
         file=filename,
-        problems=tuple(findings),
+        problems=tuple(_most_severe_per_code(findings)),
         measures=Measures(**measures),  # type: ignore[arg-type]
         face=face,
         crop=crop,

@@ -99,7 +99,8 @@ def check_size(
     if ratio > rules.too_close_fail or width / head.height < 2 * rules.side_room_fail:
         return [Finding.of("too_close", "fail", box)]
     findings = []
-    if side_room < rules.side_room_fail:
+    side_cut = {"left", "right"} & set(framing.cut_edges)
+    if side_room < rules.side_room_fail and not side_cut:
         findings.append(Finding.of("off_center", "fail", box))
     if ratio > rules.too_close_warn:
         findings.append(Finding.of("too_close", "warn", box))

@@ -76,7 +76,7 @@ def head_from_face(face: DetectedFace, rgb: RGBArray) -> Head:
         eye_distance = EYE_DISTANCE_IN_BOX * w
         roll = None
     to_chin = CHIN_BELOW_EYES * h
-    if eyes:  # two independent estimates: their mean halves the scatter of either
+    if eyes:  # averaging two independent estimates narrows the scatter
         to_chin = (to_chin + CHIN_PER_EYE_DISTANCE * eye_distance) / 2
     chin_y = eye_y + to_chin
     crown_y = eye_y - to_chin
