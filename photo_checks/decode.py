@@ -82,8 +82,13 @@ class _Loaded:
 
 
 def _open_and_load(data: bytes, rules: PhotoRules) -> _Loaded:
-    """Open as JPEG only and decode at the draft scale, bomb warnings raised as errors."""
+    """Open as JPEG only and decode at the draft scale, bomb warnings raised as errors.
+
+    Pillow's UserWarnings about malformed metadata ("Corrupt EXIF data") are expected
+    for untrusted uploads and dropped here; the filters are restored on exit.
+    """
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         im = Image.open(BytesIO(data), formats=["JPEG"])
         loaded = _Loaded(im, im.mode, im.size, _read_exif(im))
