@@ -16,7 +16,7 @@ import numpy.typing as npt
 from PIL import Image
 
 from photo_checks.head import Head
-from photo_checks.imaging import lightness, luma, shrink, sobel_magnitude
+from photo_checks.imaging import FloatArray, lightness, luma, sobel_magnitude
 from photo_checks.report import Finding
 from photo_checks.rules import PhotoRules
 
@@ -69,34 +69,38 @@ def _bbox(mask: BoolArray, f: float, offset: tuple[int, int]) -> FloatBox:
 
 def _edge_cells(edges: BoolArray, zone: BoolArray, share: float) -> BoolArray:
     """Mask of grid cells whose edge share is over ``share``, to point at the clutter."""
-    out = np.zeros_like(zone)
-    for y in range(0, zone.shape[0], _CELL):
-        for x in range(0, zone.shape[1], _CELL):
-            cell = zone[y : y + _CELL, x : x + _CELL]
-            n = int(cell.sum())
-            if n >= _CELL and edges[y : y + _CELL, x : x + _CELL][cell].mean() > share:
-                out[y : y + _CELL, x : x + _CELL] = cell
-    return out
+    height, width = zone.shape
+    ny, nx = -(-height // _CELL), -(-width // _CELL)
+    padded_zone = np.zeros((ny * _CELL, nx * _CELL), dtype=bool)
+    padded_edges = np.zeros_like(padded_zone)
+    padded_zone[:height, :width] = zone
+    padded_edges[:height, :width] = edges & zone
+    count = padded_zone.reshape(ny, _CELL, nx, _CELL).sum(axis=(1, 3))
+    hits = padded_edges.reshape(ny, _CELL, nx, _CELL).sum(axis=(1, 3))
+    busy = (count >= _CELL) & (hits > share * np.maximum(count, 1))
+    cells: BoolArray = np.repeat(np.repeat(busy, _CELL, axis=0), _CELL, axis=1)
+    return cells[:height, :width] & zone
 
 
 def measure(image: Image.Image, head: Head, rules: PhotoRules) -> BackgroundMeasures | None:
     """Measure the background zone; None when too little background is visible."""
-    small = shrink(image, rules.background_long_side)
-    f = small.width / image.width
-    full_zone = _zone((small.height, small.width), head, f)
+    f = min(1.0, rules.background_long_side / max(image.size))
+    small_w, small_h = max(1, round(image.width * f)), max(1, round(image.height * f))
+    full_zone = _zone((small_h, small_w), head, f)
     if full_zone.mean() < _MIN_ZONE_SHARE:
         return None
-    # Work on the zone's bounding box (plus the 1 px Sobel border) only.
+    # Only the zone's bounding box (plus the 1 px Sobel border) is resized and measured.
     ys, xs = np.nonzero(full_zone.any(axis=1))[0], np.nonzero(full_zone.any(axis=0))[0]
     x0, y0 = max(0, int(xs[0]) - 1), max(0, int(ys[0]) - 1)
-    x1, y1 = min(small.width, int(xs[-1]) + 2), min(small.height, int(ys[-1]) + 2)
+    x1, y1 = min(small_w, int(xs[-1]) + 2), min(small_h, int(ys[-1]) + 2)
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None
-    rgb = np.asarray(small.crop((x0, y0, x1, y1)))
+    source_box = (x0 / f, y0 / f, min(image.width, x1 / f), min(image.height, y1 / f))
+    rgb = np.asarray(image.resize((x1 - x0, y1 - y0), Image.Resampling.BOX, box=source_box))
     zone = full_zone[y0 + 1 : y1 - 1, x0 + 1 : x1 - 1]
     magnitude = sobel_magnitude(luma(rgb))
     edges = magnitude > rules.edge_magnitude
-    light = np.zeros(zone.shape)
+    light = np.zeros(zone.shape, dtype=np.float32)
     light[zone] = lightness(rgb[1:-1, 1:-1][zone])
     zone_light = light[zone]
     cells = _edge_cells(edges, zone, rules.edge_share_warn)
@@ -115,23 +119,29 @@ def measure(image: Image.Image, head: Head, rules: PhotoRules) -> BackgroundMeas
     )
 
 
-def _shadow(light: npt.NDArray[np.float64], zone: BoolArray, cx: float) -> tuple[float, BoolArray]:
+def _shadow(light: FloatArray, zone: BoolArray, cx: float) -> tuple[float, BoolArray]:
     """Largest difference of mean L* between left/right or top/bottom parts of the zone."""
-    ys, xs = np.nonzero(zone)
-    y_mid = (ys.min() + ys.max()) / 2
-    cols = np.arange(zone.shape[1])[None, :]
-    rows = np.arange(zone.shape[0])[:, None]
-    halves = [
-        (zone & (cols < cx), zone & (cols >= cx)),
-        (zone & (rows < y_mid), zone & (rows >= y_mid)),
-    ]
+    weighted = np.where(zone, light, 0.0)
+    col_sum, col_n = weighted.sum(axis=0), zone.sum(axis=0)
+    row_sum, row_n = weighted.sum(axis=1), zone.sum(axis=1)
+    rows_used = np.flatnonzero(row_n)
+    y_mid = (rows_used[0] + rows_used[-1]) / 2
+    split_x = int(np.clip(np.ceil(cx), 0, zone.shape[1]))
+    split_y = int(np.ceil(y_mid))
     best, dark = 0.0, np.zeros_like(zone)
-    for a, b in halves:
-        if a.sum() < _CELL or b.sum() < _CELL:
+    for axis, sums, counts, split in ((1, col_sum, col_n, split_x), (0, row_sum, row_n, split_y)):
+        n_a, n_b = counts[:split].sum(), counts[split:].sum()
+        if n_a < _CELL or n_b < _CELL:
             continue
-        mean_a, mean_b = float(light[a].mean()), float(light[b].mean())
+        mean_a, mean_b = sums[:split].sum() / n_a, sums[split:].sum() / n_b
         if abs(mean_a - mean_b) > best:
-            best, dark = abs(mean_a - mean_b), (a if mean_a < mean_b else b)
+            best = float(abs(mean_a - mean_b))
+            dark = np.zeros_like(zone)
+            darker = slice(None, split) if mean_a < mean_b else slice(split, None)
+            if axis == 1:
+                dark[:, darker] = zone[:, darker]
+            else:
+                dark[darker, :] = zone[darker, :]
     return best, dark
 
 

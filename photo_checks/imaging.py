@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
-FloatArray = npt.NDArray[np.float64]
+FloatArray = npt.NDArray[np.floating[Any]]
 RGBArray = npt.NDArray[np.uint8]
 
 
 def luma(rgb: RGBArray) -> FloatArray:
     """Rec. 601 luma, 0-255, as float (what JPEG and the ICAO tools use)."""
-    f = rgb.astype(np.float64)
-    return 0.299 * f[..., 0] + 0.587 * f[..., 1] + 0.114 * f[..., 2]
+    f = rgb.astype(np.float32)
+    result: FloatArray = 0.299 * f[..., 0] + 0.587 * f[..., 1] + 0.114 * f[..., 2]
+    return result
+
+
+def _srgb_to_linear_table() -> FloatArray:
+    c = np.arange(256, dtype=np.float64) / 255.0
+    table: FloatArray = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return table.astype(np.float32)
+
+
+_LINEAR = _srgb_to_linear_table()
 
 
 def lightness(rgb: RGBArray) -> FloatArray:
     """CIE L* (0-100) from sRGB, for background spread and shadows in perceptual units."""
-    c = rgb.astype(np.float64) / 255.0
-    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    linear = _LINEAR[rgb]
     y = 0.2126 * linear[..., 0] + 0.7152 * linear[..., 1] + 0.0722 * linear[..., 2]
     f = np.where(y > 216 / 24389, np.cbrt(y), (24389 / 27 * y + 16) / 116)
     result: FloatArray = 116.0 * f - 16.0
