@@ -1,0 +1,190 @@
+"""Benchmark: check_photo versus a plain full-resolution decode of a 12 MP JPEG.
+
+Builds a synthetic 3024 x 4032 (12 MP, portrait) JPEG of about 3 MB containing the
+scikit-image astronaut's face (upscaled, with noise so it compresses like a phone
+photo), then measures in one run:
+
+* the median time of ``check_photo(data)`` and of ``Image.open(BytesIO(data)).load()``,
+  and their ratio (goal: <= 1.0);
+* the peak resident memory of each, one fresh process per measurement: a wrapper
+  process starts the worker and reads ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` (the
+  worker's own peak, C allocations in Pillow/OpenCV included), and the worker reports
+  its RSS after imports and warm-up, so the growth caused by the measured call can be
+  compared with the decoded image size w*h*3 (goal: <= 2x).
+
+Prints figures; asserts nothing. Run: ``.venv/bin/python benchmarks/bench_photo.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDTH, HEIGHT = 3024, 4032
+TARGET_BYTES = 3_000_000
+
+
+def _rss_kib() -> int:
+    """Current resident set size from /proc (Linux), KiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def build_photo() -> bytes:
+    """A 12 MP portrait JPEG of about 3 MB with the astronaut's face."""
+    import numpy as np
+    from PIL import Image
+
+    sys.path.insert(0, str(ROOT))
+    from tests.photo_checks.portraits import Placement, compose, plain_background
+
+    image = compose(
+        plain_background((WIDTH, HEIGHT)),
+        Placement(WIDTH / 2, 0.15 * HEIGHT, 0.45 * HEIGHT),
+    )
+    rng = np.random.default_rng(12)
+    pixels = np.asarray(image).astype(np.int16)
+    best = b""
+    for sigma in (4, 6, 8, 10, 12):  # sensor-like noise until the file is ~3 MB
+        noisy = pixels + rng.normal(0, sigma, pixels.shape).astype(np.int16)
+        out = BytesIO()
+        Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=90)
+        best = out.getvalue()
+        if len(best) >= TARGET_BYTES:
+            break
+    return best
+
+
+def _small_jpeg() -> bytes:
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (640, 480), (200, 200, 200)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def worker(mode: str, path: Path) -> None:
+    """Run one measured call after imports and warm-up; print the RSS baseline (KiB)."""
+    from PIL import Image
+
+    data = path.read_bytes()
+    if mode == "check":
+        from photo_checks import check_photo
+
+        check_photo(_small_jpeg())  # loads the cascades, like a warm server worker
+
+        def run() -> None:
+            check_photo(data)
+    else:
+        Image.open(BytesIO(_small_jpeg())).load()
+
+        def run() -> None:
+            Image.open(BytesIO(data)).load()
+
+    baseline = _rss_kib()
+    run()
+    print(json.dumps({"baseline_kib": baseline}))
+
+
+def wrapper(mode: str, path: Path) -> None:
+    """Start one worker and report its peak RSS, read as this process's children's peak."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--worker", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(result.stdout)
+    figures["peak_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps(figures))
+
+
+def _measure_memory(mode: str, path: Path) -> dict[str, int]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--wrapper", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, int] = json.loads(result.stdout)
+    return figures
+
+
+def _median_ms(fn: object, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from PIL import Image
+
+    from photo_checks import check_photo
+
+    data = build_photo()
+    with Image.open(BytesIO(data)) as im:
+        size = im.size
+    decoded_mib = size[0] * size[1] * 3 / 2**20
+    print(f"photo: {size[0]}x{size[1]}, {len(data) / 1e6:.2f} MB, decoded {decoded_mib:.1f} MiB")
+
+    report = check_photo(data)
+    print(f"verdict: {report.verdict} {list(report.codes)}")
+
+    def check() -> None:
+        check_photo(data)
+
+    def decode() -> None:
+        Image.open(BytesIO(data)).load()
+
+    check()
+    decode()
+    repeat = 15
+    # Interleave so both see the same machine load.
+    check_times, decode_times = [], []
+    for _ in range(repeat):
+        check_times.append(_median_ms(check, 1))
+        decode_times.append(_median_ms(decode, 1))
+    check_ms, decode_ms = statistics.median(check_times), statistics.median(decode_times)
+    print(f"check_photo:      median {check_ms:7.1f} ms  (n={repeat})")
+    print(f"full decode:      median {decode_ms:7.1f} ms  (n={repeat})")
+    print(f"ratio check/decode: {check_ms / decode_ms:.2f}  (goal <= 1.0)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "photo.jpg"
+        path.write_bytes(data)
+        for mode, label in (("check", "check_photo"), ("decode", "full decode")):
+            m = _measure_memory(mode, path)
+            peak, growth = m["peak_kib"] / 1024, (m["peak_kib"] - m["baseline_kib"]) / 1024
+            print(
+                f"{label + ':':17} peak RSS {peak:6.1f} MiB, growth over warm baseline "
+                f"{growth:6.1f} MiB = {growth / decoded_mib:.2f}x decoded image (goal <= 2x)"
+            )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--worker", nargs=2, metavar=("MODE", "PATH"))
+    parser.add_argument("--wrapper", nargs=2, metavar=("MODE", "PATH"))
+    args = parser.parse_args()
+    if args.worker:
+        sys.path.insert(0, str(ROOT))
+        worker(args.worker[0], Path(args.worker[1]))
+    elif args.wrapper:
+        wrapper(args.wrapper[0], Path(args.wrapper[1]))
+    else:
+        main()

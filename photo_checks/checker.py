@@ -1,0 +1,200 @@
+"""``check_photo``: the pipeline from raw bytes to a report.
+
+File rules on the raw bytes → frame header and pixel cap → safe draft decode with
+orientation → face detection → framing, background and quality measures → EXIF hints.
+Every refusal becomes a finding: ``check_photo`` does not raise for any input.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from photo_checks import background, exif_hints, filerules, framing, quality
+from photo_checks.crop import legal_crop
+from photo_checks.decode import Decoded, decode_working
+from photo_checks.errors import PhotoError
+from photo_checks.face import FaceDetector, HaarFaceDetector
+from photo_checks.head import Head, head_from_face
+from photo_checks.jpeg import read_frame_header
+from photo_checks.report import FaceInfo, Finding, Measures, PhotoReport
+from photo_checks.rules import DEFAULT_RULES, PhotoRules
+
+logger = logging.getLogger(__name__)
+_default_detector: FaceDetector | None = None
+
+
+def default_detector() -> FaceDetector:
+    """The shared Haar detector, created on first use (it loads cascades lazily)."""
+    global _default_detector
+    if _default_detector is None:
+        _default_detector = HaarFaceDetector()
+    return _default_detector
+
+
+@dataclass
+class _Result:
+    """What the analysis of a decoded image adds to the report (original pixels)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    measures: dict[str, float | None] = field(default_factory=dict)
+    face: FaceInfo | None = None
+    crop: tuple[int, int, int, int] | None = None
+
+
+def _scale_box(
+    box: tuple[float, float, float, float] | tuple[int, int, int, int], sx: float, sy: float
+) -> tuple[int, int, int, int]:
+    x, y, w, h = box
+    return round(x * sx), round(y * sy), round(w * sx), round(h * sy)
+
+
+def _most_severe_per_code(findings: list[Finding]) -> list[Finding]:
+    """One finding per code (two checks can reach the same code), the worst kept in place."""
+    worst: dict[str, Finding] = {}
+    for f in findings:
+        if f.code not in worst or (f.severity == "fail" and worst[f.code].severity == "warn"):
+            worst[f.code] = f
+    return [f for f in findings if worst[f.code] is f]
+
+
+def _to_original(findings: list[Finding], sx: float, sy: float) -> list[Finding]:
+    out = []
+    for f in findings:
+        region = None if f.region is None else _scale_box(f.region, sx, sy)
+        out.append(Finding(f.code, f.severity, f.message, region))
+    return out
+
+
+def _face_info(head: Head, sx: float, sy: float) -> FaceInfo:
+    return FaceInfo(
+        box=_scale_box(head.box, sx, sy),
+        eyes=tuple((round(x * sx), round(y * sy)) for x, y in head.eyes),
+        crown_y=round(head.crown_y * sy),
+        chin_y=round(head.chin_y * sy),
+    )
+
+
+def _analyse(decoded: Decoded, detector: FaceDetector, rules: PhotoRules) -> _Result:
+    """Face, framing, background and quality on the working copy."""
+    image = decoded.image
+    width, height = image.size
+    sx, sy = decoded.scale
+    rgb = np.asarray(image)
+    faces = detector.detect(rgb)
+    result = _Result()
+    findings = framing.check_face_count(faces, rules)
+    if not faces:
+        result.findings = findings
+        return result
+    head = head_from_face(faces[0], rgb)
+    frame = framing.measure(head, width, height, rules)
+    eye_distance_px = head.eye_distance * sx
+    findings += framing.check_cut_off(head, frame)
+    findings += framing.check_size(head, frame, width, eye_distance_px, rules)
+    findings += framing.check_margins(head, frame, height, rules)
+    findings += framing.check_centering(head, frame, width, height, rules)
+    findings += framing.check_tilt(head, rules)
+    bg = background.measure(image, head, rules)
+    findings += background.check(bg, rules)
+    q = quality.measure(image, head, rules)
+    findings += quality.check(q, rules)
+    crop = legal_crop(head, width, height, rules)
+    result.findings = _to_original(findings, sx, sy)
+    result.face = _face_info(head, sx, sy)
+    result.crop = _scale_box(crop, sx, sy) if crop is not None else None
+    result.measures = {
+        "head_ratio": frame.head_ratio,
+        "top_margin": frame.top_margin,
+        "bottom_margin": frame.bottom_margin,
+        "center_offset": frame.center_offset,
+        "roll_deg": head.roll_deg,
+        "eye_distance_px": eye_distance_px,
+        "background_edge_share": bg.edge_share if bg else None,
+        "background_l_std": bg.l_std if bg else None,
+        "background_gradient": bg.gradient if bg else None,
+        "sharpness": q.sharpness if q else None,
+        "face_luminance": q.luminance if q else None,
+        "light_balance": q.balance if q else None,
+    }
+    return result
+
+
+def check_photo(
+    data: bytes,
+    *,
+    now: datetime | None = None,
+    rules: PhotoRules | None = None,
+    detector: FaceDetector | None = None,
+    filename: str | None = None,
+) -> PhotoReport:
+    """Judge one uploaded photo against the J-LIS rules; never raises for bad input.
+
+    Args:
+        data: the file exactly as uploaded.
+        now: the reference time for "taken within 6 months" (default: now).
+        rules: thresholds (default: the values in ``docs/domain/photo.md``).
+        detector: face detector (default: OpenCV Haar cascades).
+        filename: copied into the report for the caller's convenience.
+    """
+    started = time.perf_counter()
+    rules = rules or DEFAULT_RULES
+    findings = filerules.check_size(data, rules)
+    measures: dict[str, float | None] = {"bytes": len(data)}
+    face: FaceInfo | None = None
+    crop: tuple[int, int, int, int] | None = None
+    decoded = _decode(data, rules, findings, measures)
+    if decoded is not None:
+        findings += filerules.check_mode(decoded.mode, decoded.width, decoded.height)
+        result = _analyse(decoded, detector or default_detector(), rules)
+        findings += result.findings
+        measures.update(result.measures)
+        face, crop = result.face, result.crop
+        findings += exif_hints.check(
+            decoded.exif,
+            decoded.orientation,
+            now=now or datetime.now(),
+            size=(decoded.width, decoded.height),
+            eye_distance_px=result.measures.get("eye_distance_px"),
+            rules=rules,
+        )
+    report = PhotoReport(
+        file=filename,
+        problems=tuple(_most_severe_per_code(findings)),
+        measures=Measures(**measures),  # type: ignore[arg-type]
+        face=face,
+        crop=crop,
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+    )
+    # Codes and measures only: never file names, EXIF values or pixels.
+    logger.debug("photo %s %s %s", report.verdict, report.codes, report.measures.to_dict())
+    return report
+
+
+def _decode(
+    data: bytes, rules: PhotoRules, findings: list[Finding], measures: dict[str, float | None]
+) -> Decoded | None:
+    """File format, frame header, pixel cap and decode; appends findings on refusal."""
+    detected = filerules.sniff_format(data)
+    if detected != "JPEG":
+        findings.append(filerules.unsupported_format(detected))
+        return None
+    if len(data) > rules.max_decode_bytes:
+        return None
+    try:
+        header = read_frame_header(data)
+        measures.update(width=header.width, height=header.height)
+        findings.extend(filerules.check_dimensions(header.width, header.height, rules))
+        if header.width * header.height > rules.max_pixels:
+            findings.append(Finding.of("corrupt_image", "fail"))
+            return None
+        decoded = decode_working(data, rules)
+    except PhotoError:
+        findings.append(Finding.of("corrupt_image", "fail"))
+        return None
+    measures.update(width=decoded.width, height=decoded.height)
+    return decoded

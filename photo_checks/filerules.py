@@ -1,0 +1,81 @@
+"""The J-LIS file rules, judged on raw bytes and the declared frame before decoding."""
+
+from __future__ import annotations
+
+from photo_checks.jpeg import JPEG_SIGNATURE
+from photo_checks.report import Finding
+from photo_checks.rules import PhotoRules
+
+FloatBox = tuple[float, float, float, float]
+
+# Signatures of formats people upload instead of JPEG; only used to name them.
+_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x89PNG\r\n\x1a\n", "PNG"),
+    (0, b"GIF87a", "GIF"),
+    (0, b"GIF89a", "GIF"),
+    (0, b"BM", "BMP"),
+    (0, b"II*\x00", "TIFF"),
+    (0, b"MM\x00*", "TIFF"),
+    (0, b"%PDF", "PDF"),
+    (8, b"WEBP", "WebP"),
+    (4, b"ftypheic", "HEIC"),
+    (4, b"ftypheix", "HEIC"),
+    (4, b"ftypmif1", "HEIF"),
+    (4, b"ftypavif", "AVIF"),
+)
+
+
+def sniff_format(data: bytes) -> str | None:
+    """``"JPEG"``, the name of another known image format, or None."""
+    if data.startswith(JPEG_SIGNATURE):
+        return "JPEG"
+    for offset, signature, name in _SIGNATURES:
+        if data[offset : offset + len(signature)] == signature:
+            return name
+    return None
+
+
+def unsupported_format(detected: str | None) -> Finding:
+    """Not a JPEG: name what it is when we can tell, and say how to get a JPEG."""
+    if detected is None:
+        return Finding.of(
+            "unsupported_format",
+            "fail",
+            format_ja="JPEG写真ではありません。",
+            format_en="not a JPEG photo",
+        )
+    return Finding.of(
+        "unsupported_format",
+        "fail",
+        format_ja=f"{detected}形式は使えません。",
+        format_en=f"a {detected} image, not a JPEG",
+    )
+
+
+def check_size(data: bytes, rules: PhotoRules) -> list[Finding]:
+    """20 KB to 7 MB, on the bytes as uploaded."""
+    if len(data) < rules.min_bytes:
+        return [Finding.of("file_too_small", "fail")]
+    if len(data) > rules.max_bytes:
+        return [Finding.of("file_too_large", "fail")]
+    return []
+
+
+def check_dimensions(width: int, height: int, rules: PhotoRules) -> list[Finding]:
+    """480 to 6000 px on each side."""
+    whole: FloatBox = (0.0, 0.0, float(width), float(height))
+    if min(width, height) < rules.min_side_px:
+        return [Finding.of("too_few_pixels", "fail", whole)]
+    if max(width, height) > rules.max_side_px:
+        return [Finding.of("too_many_pixels", "fail", whole)]
+    return []
+
+
+def check_mode(mode: str, width: int, height: int) -> list[Finding]:
+    """RGB is required; greyscale is allowed as a black-and-white photo but warned."""
+    whole: FloatBox = (0.0, 0.0, float(width), float(height))
+    if mode == "RGB":
+        return []
+    if mode == "L":
+        return [Finding.of("not_rgb", "warn", whole, key="not_rgb_grey")]
+    return [Finding.of("not_rgb", "fail", whole)]

@@ -1,0 +1,75 @@
+"""A small picture of the photo with the findings drawn on it.
+
+What a user would rather look at than read: the face box, the crown and chin lines,
+the 35:45 frame J-LIS could cut, and each problem's region (red = retake, amber =
+advice). It is a new, downscaled JPEG for display only; the user's photo is untouched.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from PIL import ImageDraw
+
+from photo_checks.decode import decode_working
+from photo_checks.report import PhotoReport
+from photo_checks.rules import DEFAULT_RULES
+
+COLOURS = {
+    "fail": (220, 38, 38),
+    "warn": (245, 158, 11),
+    "face": (34, 197, 94),
+    "line": (59, 130, 246),
+    "crop": (255, 255, 255),
+}
+OVERLAY_LONG_SIDE = 1024
+
+
+def _box(box: tuple[int, int, int, int], s: float) -> tuple[float, float, float, float]:
+    x, y, w, h = box
+    return x * s, y * s, (x + w) * s, (y + h) * s
+
+
+def render_overlay(data: bytes, report: PhotoReport, *, quality: int = 85) -> bytes:
+    """Return a JPEG (long side ≤ 1024 px) of ``data`` with ``report`` drawn on it.
+
+    Raises:
+        CorruptImage: the photo cannot be decoded (the report says so too).
+    """
+    rules = DEFAULT_RULES
+    if rules.working_long_side != OVERLAY_LONG_SIDE:
+        rules = type(rules)(working_long_side=OVERLAY_LONG_SIDE)
+    decoded = decode_working(data, rules)
+    image = decoded.image.copy()
+    s = image.width / decoded.width
+    width = max(2, round(max(image.size) / 300))
+    draw = ImageDraw.Draw(image)
+    if report.crop is not None:
+        x0, y0, x1, y1 = _box(report.crop, s)
+        draw.rectangle((x0 - 1, y0 - 1, x1 + 1, y1 + 1), outline=(0, 0, 0), width=width + 2)
+        draw.rectangle((x0, y0, x1, y1), outline=COLOURS["crop"], width=width)
+    if report.face is not None:
+        face = report.face
+        fx0, _, fx1, _ = _box(face.box, s)
+        margin = (fx1 - fx0) * 0.4
+        draw.rectangle(_box(face.box, s), outline=COLOURS["face"], width=width)
+        for y in (face.crown_y * s, face.chin_y * s):
+            draw.line((fx0 - margin, y, fx1 + margin, y), fill=COLOURS["line"], width=width)
+        for ex, ey in face.eyes:
+            r = width * 2
+            draw.ellipse((ex * s - r, ey * s - r, ex * s + r, ey * s + r), outline=COLOURS["face"])
+    for problem in report.problems:
+        if problem.region is None:
+            continue
+        x0, y0, x1, y1 = _box(problem.region, s)
+        inset = width  # whole-image regions stay visible inside the border
+        x0, y0 = max(x0, inset), max(y0, inset)
+        x1, y1 = min(x1, image.width - 1 - inset), min(y1, image.height - 1 - inset)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        colour = COLOURS[problem.severity]
+        draw.rectangle((x0, y0, x1, y1), outline=colour, width=width)
+        draw.text((x0 + width + 2, y0 + width + 2), problem.code, fill=colour)
+    out = BytesIO()
+    image.save(out, "JPEG", quality=quality)
+    return out.getvalue()

@@ -1,0 +1,149 @@
+"""The report's data: findings, measures, face geometry, and the JSON shape.
+
+The JSON shape is fixed by ``docs/domain/photo.md``; ``PhotoReport.to_dict`` is the only
+place that produces it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+
+from photo_checks.messages import Message, message_for
+
+Severity = Literal["fail", "warn"]
+Verdict = Literal["pass", "warn", "fail"]
+Box = tuple[int, int, int, int]
+Point = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: what it is, how bad, what to do, and where to draw it ([x, y, w, h])."""
+
+    code: str
+    severity: Severity
+    message: Message
+    region: Box | None = None
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        severity: Severity,
+        region: tuple[float, float, float, float] | None = None,
+        *,
+        key: str | None = None,
+        **params: str,
+    ) -> Finding:
+        """Build a finding with its message (``key`` picks a variant, default the code)."""
+        box = None if region is None else tuple(round(v) for v in region)
+        return cls(code, severity, message_for(key or code, **params), box)  # type: ignore[arg-type]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-JSON form of the finding."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": {"ja": self.message.ja, "en": self.message.en},
+            "region": list(self.region) if self.region is not None else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """Every number a check measured; ``None`` when it could not be measured."""
+
+    width: int | None = None
+    height: int | None = None
+    bytes: int | None = None
+    head_ratio: float | None = None
+    top_margin: float | None = None
+    bottom_margin: float | None = None
+    center_offset: float | None = None
+    roll_deg: float | None = None
+    eye_distance_px: float | None = None
+    background_edge_share: float | None = None
+    background_l_std: float | None = None
+    background_gradient: float | None = None
+    sharpness: float | None = None
+    face_luminance: float | None = None
+    light_balance: float | None = None
+
+    def to_dict(self) -> dict[str, int | float | None]:
+        """Measures rounded for reading; the key order follows the documented shape."""
+        out: dict[str, int | float | None] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float):
+                value = round(value, 4 if abs(value) < 1 else 1)
+            out[f.name] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class FaceInfo:
+    """The main face, in original-image pixels after EXIF orientation."""
+
+    box: Box
+    eyes: tuple[Point, ...]
+    crown_y: int
+    chin_y: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-JSON form of the face."""
+        return {
+            "box": list(self.box),
+            "eyes": [list(e) for e in self.eyes],
+            "crown_y": self.crown_y,
+            "chin_y": self.chin_y,
+        }
+
+
+def verdict_of(problems: tuple[Finding, ...]) -> Verdict:
+    """``fail`` if any problem fails, else ``warn`` if any warns, else ``pass``."""
+    severities = {p.severity for p in problems}
+    if "fail" in severities:
+        return "fail"
+    if "warn" in severities:
+        return "warn"
+    return "pass"
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoReport:
+    """Everything ``check_photo`` found about one photo."""
+
+    file: str | None
+    problems: tuple[Finding, ...]
+    measures: Measures
+    face: FaceInfo | None = None
+    crop: Box | None = None
+    elapsed_ms: float = 0.0
+
+    @property
+    def verdict(self) -> Verdict:
+        """Overall verdict, derived from the problems so it can never disagree with them."""
+        return verdict_of(self.problems)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of all problems, in report order."""
+        return tuple(p.code for p in self.problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape as plain Python objects."""
+        return {
+            "file": self.file,
+            "verdict": self.verdict,
+            "problems": [p.to_dict() for p in self.problems],
+            "measures": self.measures.to_dict(),
+            "face": self.face.to_dict() if self.face is not None else None,
+            "crop": list(self.crop) if self.crop is not None else None,
+            "elapsed_ms": round(self.elapsed_ms, 1),
+        }
+
+    def to_json(self) -> str:
+        """One line of JSON, UTF-8 text kept readable (Japanese is not escaped)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(", ", ": "))

@@ -1,0 +1,66 @@
+"""The overlay: a small JPEG with the face, the legal frame and each problem drawn."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from photo_checks import CorruptImage, Measures, PhotoReport, check_photo, render_overlay
+from photo_checks.overlay import COLOURS
+from tests.photo_checks import cases
+from tests.photo_checks.portraits import good_photo, jpeg
+
+
+def _near(rgb: np.ndarray, colour: tuple[int, int, int], tol: int = 40) -> np.ndarray:
+    return np.all(np.abs(rgb.astype(int) - np.array(colour)) <= tol, axis=-1)
+
+
+def _drawn(data: bytes, report: PhotoReport) -> np.ndarray:
+    """The overlay with every pixel that drawing did not change blanked to black."""
+    blank = PhotoReport(None, (), Measures())
+    base = np.asarray(Image.open(BytesIO(render_overlay(data, blank)))).astype(int)
+    rgb = np.asarray(Image.open(BytesIO(render_overlay(data, report))))
+    changed = np.abs(rgb.astype(int) - base).sum(axis=-1) > 90
+    return np.where(changed[..., None], rgb, 0).astype(np.uint8)
+
+
+def test_overlay_is_a_jpeg_no_larger_than_1024_px() -> None:
+    data = jpeg(good_photo((1500, 2000)))
+    overlay = Image.open(BytesIO(render_overlay(data, check_photo(data))))
+    assert overlay.format == "JPEG"
+    assert max(overlay.size) <= 1024
+    assert overlay.width / overlay.height == 0.75
+
+
+def test_overlay_of_good_photo_shows_face_box_and_frame_but_no_problem(
+    good_jpeg: bytes, good_report: PhotoReport
+) -> None:
+    rgb = _drawn(good_jpeg, good_report)
+    assert _near(rgb, COLOURS["face"]).sum() > 200
+    assert _near(rgb, COLOURS["crop"]).sum() > 200
+    assert _near(rgb, COLOURS["fail"]).sum() == 0
+    assert _near(rgb, COLOURS["warn"]).sum() == 0
+    assert good_report.face is not None
+    x, y, w, h = good_report.face.box
+    assert _near(rgb[y - 2 : y + 3, x + w // 4 : x + 3 * w // 4], COLOURS["face"]).any()
+
+
+def test_overlay_outlines_a_failing_region_in_red_where_it_is() -> None:
+    data = cases.jpeg(cases.DEFECTS["busy_background"][0]())
+    report = check_photo(data)
+    (problem,) = [p for p in report.problems if p.severity == "fail"]
+    assert problem.region is not None
+    rgb = _drawn(data, report)
+    x, y, w, h = problem.region
+    y_mid = y + h // 2
+    left_edge = rgb[y_mid - 5 : y_mid + 5, max(0, x - 1) : x + 6]
+    assert _near(left_edge, COLOURS["fail"]).any()
+
+
+def test_overlay_of_undecodable_bytes_is_refused() -> None:
+    data = cases.png_of_good_photo()
+    with pytest.raises(CorruptImage):
+        render_overlay(data, check_photo(data))
