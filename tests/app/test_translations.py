@@ -51,6 +51,13 @@ def test_compiled_catalogs_match_their_po_files() -> None:
     for lang in ("ja", "en"):
         folder = TRANSLATIONS / lang / "LC_MESSAGES"
         with (folder / "messages.po").open("rb") as po, (folder / "messages.mo").open("rb") as mo:
-            source = {m.id: m.string for m in read_po(po) if m.id and m.string and not m.fuzzy}
-            compiled = {m.id: m.string for m in read_mo(mo) if m.id}
+            source = {
+                _key(m.id): _key(m.string) for m in read_po(po) if m.id and m.string and not m.fuzzy
+            }
+            compiled = {_key(m.id): _key(m.string) for m in read_mo(mo) if m.id}
         assert compiled == source, f"{lang}: run `.venv/bin/pybabel compile -d app/translations`"
+
+
+def _key(value: object) -> object:
+    """Plural messages come back as lists from one reader and tuples from the other."""
+    return tuple(value) if isinstance(value, list | tuple) else value
