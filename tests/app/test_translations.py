@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Message
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -42,7 +43,7 @@ def _extract_current_messages(tmp_path: Path) -> set[str]:
 def test_every_message_in_the_code_has_a_japanese_translation(tmp_path: Path) -> None:
     with (TRANSLATIONS / "ja" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalog = read_po(handle)
-    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+    translated = {m.id for m in catalog if _translated(m)}
     missing = sorted(_extract_current_messages(tmp_path) - translated)
     assert missing == [], "run scripts/translations.sh and translate these in ja/messages.po"
 
@@ -61,3 +62,8 @@ def test_compiled_catalogs_match_their_po_files() -> None:
 def _key(value: object) -> object:
     """Plural messages come back as lists from one reader and tuples from the other."""
     return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, list | tuple) else [message.string]
+    return bool(message.id) and all(strings) and not message.fuzzy
