@@ -1,10 +1,12 @@
-"""``card-relay``: one console script with a subcommand per tool (the agent comes next)."""
+"""``card-relay``: one console script with a subcommand per tool."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
+from card_relay import reader as reader_command
+from card_relay.agent import cli as agent_command
 from card_relay.simulator import cli as simulator_command
 from card_relay.testca import cli as testca_command
 
@@ -18,6 +20,12 @@ def build_parser() -> argparse.ArgumentParser:
     testca = commands.add_parser("testca", help="write the test CA and identities to a directory")
     testca_command.add_arguments(testca)
     testca.set_defaults(handler=testca_command.run)
+    agent = commands.add_parser("agent", help="run the desktop agent on 127.0.0.1")
+    agent_command.add_arguments(agent)
+    agent.set_defaults(handler=agent_command.run)
+    reader = commands.add_parser("reader", help="run one job as the phone would (reference)")
+    reader_command.add_arguments(reader)
+    reader.set_defaults(handler=reader_command.run)
     return parser
 
 
