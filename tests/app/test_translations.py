@@ -53,7 +53,11 @@ def test_compiled_catalogs_match_their_po_files() -> None:
         folder = TRANSLATIONS / lang / "LC_MESSAGES"
         with (folder / "messages.po").open("rb") as po, (folder / "messages.mo").open("rb") as mo:
             source = {_key(m.id): _key(m.string) for m in read_po(po) if _translated(m)}
-            compiled = {_key(m.id): _key(m.string) for m in read_mo(mo) if m.id}
+            compiled = {  # an untranslated plural is compiled as its own msgid
+                _key(m.id): _key(m.string)
+                for m in read_mo(mo)
+                if m.id and _key(m.string) != _key(m.id)
+            }
         assert compiled == source, f"{lang}: run `.venv/bin/pybabel compile -d app/translations`"
 
 
