@@ -36,6 +36,11 @@ def context_options(devices: dict[str, Any], profile: str, locale: str) -> dict[
     return options
 
 
+# Chromium logs every 4xx answer as a console error. 422 is the app's deliberate answer to
+# a form with mistakes (the page then shows them), so it is not one; any other status is.
+EXPECTED_NETWORK_ERROR = "Failed to load resource: the server responded with a status of 422 "
+
+
 class VirtualAuthenticator:
     """Chromium's CDP virtual authenticator: a platform passkey provider with biometrics.
 
@@ -107,13 +112,16 @@ class Tab:
 
     def _on_console(self, message: ConsoleMessage) -> None:
         # Chromium reports CSP violations ("Refused to …") as console errors too.
-        if message.type == "error":
+        if message.type == "error" and not message.text.startswith(EXPECTED_NETWORK_ERROR):
             location = message.location.get("url", "")
             self.console_errors.append(f"{message.text} ({location})")
 
     def _on_navigated(self, url: str, parent: object) -> None:
-        if parent is None and url != "about:blank":
-            self.visits.append(Visit(url))
+        if parent is not None or url == "about:blank":
+            return
+        if self.visits and self.visits[-1].url.split("#")[0] == url.split("#")[0]:
+            return  # a link to a place on the same page (#id), not a new page
+        self.visits.append(Visit(url))
 
     def goto(self, path: str) -> None:
         """Type an address into the tab (page objects check the page that appears)."""

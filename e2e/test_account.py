@@ -3,6 +3,8 @@ switch language, keep a half-typed display name, and manage passkeys."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -36,6 +38,18 @@ def test_create_an_account_with_a_passkey_sign_out_and_sign_in_again(tab: Tab) -
     tasks = sign_in.sign_in_with_a_passkey()
     expect(tasks.signed_in_as("はなこ")).to_be_visible()
     tasks.expect_the_four_procedures()
+
+
+def test_creating_an_account_without_a_name_says_what_to_enter(tab: Tab) -> None:
+    create = CreateAccountPage.open(tab).create_account_without_a_name()
+    expect(create.page).to_have_title(re.compile("^" + re.escape(tab.texts("Error:"))))
+    expect(create.error_summary).to_be_focused()
+
+    create.error_summary.get_by_role("link", name=tab.texts("Enter a display name")).click()
+    name = create.page.get_by_label(tab.texts("Display name"))
+    expect(name).to_be_focused()
+    tasks = create.create_account_with_a_passkey("はなこ")
+    expect(tasks.signed_in_as("はなこ")).to_be_visible()
 
 
 @pytest.mark.parametrize("locale", ["ja-JP"])  # starts in Japanese whatever --locale says

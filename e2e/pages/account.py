@@ -17,6 +17,17 @@ class CreateAccountPage(PageObject):
         self.page.get_by_role("button", name=self._("Create account with a passkey")).click()
         return YourTasksPage(self.tab)
 
+    def create_account_without_a_name(self) -> CreateAccountPage:
+        """Forget the name: the same page comes back with a summary of what to fix."""
+        self.page.get_by_label(self._("Display name")).clear()
+        self.page.get_by_role("button", name=self._("Create account with a passkey")).click()
+        expect(self.error_summary).to_be_visible()
+        return CreateAccountPage(self.tab)
+
+    @property
+    def error_summary(self) -> Locator:
+        return self.page.get_by_role("alert").filter(has_text=self._("There is a problem"))
+
 
 class SignInPage(PageObject):
     heading_text = "Sign in"
