@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -188,3 +189,50 @@ class RelayJob(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+# --- NHI enrolment (issue 8) and the staff audit trail ---------------------------------------
+class AuditEvent(Base):
+    """A staff action: who, what, on which record, when, with reason codes. No personal data:
+    the record is named by its id, the reasons are fixed codes."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    actor_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    action: Mapped[str] = mapped_column(String(40))
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(32), index=True)
+    reasons: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+
+class NhiEnrolment(Base):
+    """A signed NHI enrolment as the office received it. The answers, the signed document and
+    the signature package (signature + certificate) are encrypted; the digest is the SHA-256
+    of the document as signed, kept to show a later change of the stored document."""
+
+    __tablename__ = "nhi_enrolments"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    relay_job_id: Mapped[str] = mapped_column(String(32), unique=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    answers_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    document_blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id"))
+    package_blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id"))
+    digest: Mapped[bytes] = mapped_column(LargeBinary(32))
+    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    qualification_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    notice_kind: Mapped[str] = mapped_column(String(20), default="")
+    notice_blob_id: Mapped[str | None] = mapped_column(
+        ForeignKey("blobs.id", ondelete="SET NULL"), nullable=True
+    )
+    correction_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
