@@ -114,5 +114,6 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        httpd.agent.stop()
         httpd.server_close()
     return 0

@@ -72,6 +72,13 @@ class Agent:
     def current(self) -> CardJob | None:
         return self._current
 
+    def stop(self, timeout: float = 10.0) -> None:
+        """Cancel the running job (the page hears ``USER_CANCELLED``) and free the card."""
+        current = self._current
+        if current is not None:
+            current.cancel()
+            current.done.wait(timeout)
+
     def _release(self, job: CardJob | None) -> None:
         with self._lock:
             self._busy = False

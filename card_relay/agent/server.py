@@ -45,6 +45,12 @@ class AgentServer(ThreadingHTTPServer):
             f"form-action 'self' {self.agent.origin}; frame-ancestors 'none'"
         )
 
+    def stop(self) -> None:
+        """Stop serving, end a running job so it releases the card, close the socket."""
+        self.shutdown()
+        self.agent.stop()
+        self.server_close()
+
     def start(self) -> threading.Thread:
         """Serve on a daemon thread (the demo and the tests); ``shutdown()`` stops it."""
         thread = threading.Thread(target=self.serve_forever, name="card-relay-agent", daemon=True)

@@ -97,6 +97,11 @@ class CardJob:
             self._pins.put(_CANCEL if pin is None else pin)
             return True
 
+    def cancel(self) -> None:
+        """Stop waiting for the card or the PIN; the job ends as ``USER_CANCELLED``."""
+        self._cancel.set()
+        self.submit(None)
+
     def _progress(self, state: str) -> None:
         if state != self._reported:
             self._reported = state

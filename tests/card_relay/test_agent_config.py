@@ -47,8 +47,7 @@ def test_with_the_flag_the_test_pin_replaces_the_pin_page(
         assert answer.status_code == 303  # no PIN page at all
         assert "certificate" in job.results[0]
     finally:
-        httpd.shutdown()
-        httpd.server_close()
+        httpd.stop()
 
 
 def test_the_agent_listens_on_loopback_only(relay: FakeRelay, source: SwitchableSource) -> None:

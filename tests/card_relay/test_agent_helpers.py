@@ -176,8 +176,7 @@ def agent(relay: FakeRelay, source: SwitchableSource) -> Iterator[AgentServer]:
     httpd = build_server(relay.url, source, port=0, card_timeout=5, pin_timeout=30)
     httpd.start()
     yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    httpd.stop()
 
 
 class Visitor:
