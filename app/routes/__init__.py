@@ -13,9 +13,24 @@ def register_blueprints(app: Flask) -> None:
     - account: the dashboard (task list), the profile with its autosaved draft, passkeys.
     - apply, photo, insurance, nhi: the four procedures' journeys.
     - relay: card jobs for the desktop agent or a phone (docs/relay-protocol.md).
+    - application: the card application itself (online or by post), autosaved, then sent.
+    - office: staff pages listing what residents sent.
     - pwa: the web manifest, the service worker and the offline page.
     """
-    from app.routes import account, apply, auth, home, insurance, nhi, photo, pwa, relay
+    from app.routes import (
+        account,
+        application,
+        apply,
+        auth,
+        home,
+        insurance,
+        nhi,
+        office,
+        photo,
+        pwa,
+        relay,
+    )
 
-    for module in (home, auth, account, apply, photo, insurance, nhi, pwa, relay):
+    modules = (home, auth, account, apply, application, photo, insurance, nhi, office, pwa, relay)
+    for module in modules:
         app.register_blueprint(module.bp)

@@ -49,7 +49,11 @@ def _ceremony_limit() -> str:
 @bp.get("/account/create")
 @auth.public
 def create_account() -> str:
-    return render_template("pages/auth/create.html", form=DisplayNameForm())
+    return render_template(
+        "pages/auth/create.html",
+        form=DisplayNameForm(),
+        next=safe_next(request.args.get("next")),
+    )
 
 
 @bp.post("/auth/register/begin")
@@ -86,7 +90,8 @@ def register_complete() -> tuple[Response, int] | Response:
         current_app.logger.info("passkey registration refused: %s", error.reason)
         return jsonify(error=_("The passkey could not be created. Try again.")), 400
     auth.sign_in(user)
-    return jsonify(redirect=url_for("account.dashboard", welcome=1))
+    target = safe_next(request.args.get("next")) or url_for("account.dashboard", welcome=1)
+    return jsonify(redirect=target)
 
 
 @bp.get("/sign-in")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.storage import drafts
+from app.storage import card_applications, drafts, photos
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,19 @@ PROCEDURE_KEYS = (
 
 
 def procedures_for(session: Session, user_id: str) -> list[Procedure]:
-    """Each procedure and how far the user got: a saved draft means in progress."""
+    """Each procedure and how far the user got: a saved draft means in progress.
+
+    Completed: "apply" once an application was sent (or the mail form made), "photo" once
+    a photo passed the checks (with advice or without).
+    """
     draft_keys = drafts.keys(session, user_id)
+    completed = {
+        "apply": bool(card_applications.for_user(session, user_id)),
+        "photo": photos.has_passed(session, user_id),
+    }
     result = []
     for key, endpoint in PROCEDURE_KEYS:
         started = any(k == key or k.startswith(f"{key}.") for k in draft_keys)
-        result.append(Procedure(key, endpoint, "in_progress" if started else "not_started"))
+        status = "completed" if completed.get(key) else "in_progress" if started else "not_started"
+        result.append(Procedure(key, endpoint, status))
     return result

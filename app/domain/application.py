@@ -1,0 +1,80 @@
+"""The application's steps for each route, what each needs, and the certificate rule by age."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.domain.dates import age_on
+
+# Online routes follow the official online form; the mail route fills the handwritten form.
+STEPS: dict[str, tuple[str, ...]] = {
+    "online": (
+        "terms",
+        "application-id",
+        "contact",
+        "date-of-birth",
+        "certificates",
+        "braille",
+        "photo",
+    ),
+    "mail": ("details", "date-of-birth", "certificates", "braille"),
+}
+# Which answer keys each step fills; a step is done when all of them are present.
+STEP_KEYS: dict[str, tuple[str, ...]] = {
+    "terms": ("terms",),
+    "application-id": ("application_id",),
+    "contact": ("contact_name", "email"),
+    "details": ("full_name", "address", "phone"),
+    "date-of-birth": ("date_of_birth",),
+    "certificates": ("certificates",),
+    "braille": ("braille",),
+    "photo": ("photo_id",),
+}
+CERTIFICATES = ("both", "user_only", "none")
+SIGNATURE_MIN_AGE = 15
+
+
+def route_kind(route: str) -> str:
+    """Smartphone and PC both use the online form; post uses the handwritten one."""
+    return "mail" if route == "mail" else "online"
+
+
+def steps(route: str) -> tuple[str, ...]:
+    return STEPS[route_kind(route)]
+
+
+def is_done(step: str, answers: dict[str, Any], *, today: date) -> bool:
+    if not all(answers.get(key) not in (None, "", []) for key in STEP_KEYS[step]):
+        return False
+    if step == "certificates":
+        return answers["certificates"] in certificate_choices(answers, today=today)
+    return True
+
+
+def missing(route: str, answers: dict[str, Any], *, today: date) -> list[str]:
+    """The steps still to answer, in order; empty when the application can be sent."""
+    return [s for s in steps(route) if not is_done(s, answers, today=today)]
+
+
+def next_step(route: str, current: str, answers: dict[str, Any], *, today: date) -> str | None:
+    """The first unanswered step after `current`, else the first unanswered one; None = check."""
+    order = steps(route)
+    later = order[order.index(current) + 1 :] if current in order else order
+    for step in (*later, *order):
+        if not is_done(step, answers, today=today):
+            return step
+    return None
+
+
+def age(answers: dict[str, Any], *, today: date) -> int | None:
+    born = answers.get("date_of_birth")
+    return age_on(date.fromisoformat(born), today) if born else None
+
+
+def certificate_choices(answers: dict[str, Any], *, today: date) -> tuple[str, ...]:
+    """Under-15s are not issued a signature certificate (procedures.md 0.2)."""
+    years = age(answers, today=today)
+    if years is not None and years < SIGNATURE_MIN_AGE:
+        return ("user_only", "none")
+    return CERTIFICATES

@@ -1,0 +1,146 @@
+"""The "can you apply, and how" questions (procedures.md 1.2, E1–E6) and where each answer leads.
+
+Each question's answer leads to the next question, to a result page that only informs
+(with a way on), or to a result page that blocks and says what to do instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.domain.dates import add_months
+
+# The questions in order; "stay-end" is asked only of people with a period of stay.
+QUESTIONS = (
+    "have-form",
+    "details-changed",
+    "who",
+    "period-of-stay",
+    "stay-end",
+    "express",
+    "route",
+)
+ROUTES = ("smartphone", "pc", "booth", "mail")
+EXPRESS_REASONS = (
+    "under_one",
+    "from_abroad",
+    "lost",
+    "new_resident",
+    "damaged",
+    "number_changed",
+    "notes_full",
+)
+STAY_WARNING_MONTHS = 2
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where an answer leads: kind is "question", "result" or "route"."""
+
+    kind: str
+    key: str
+    blocking: bool = False
+
+
+def _question(key: str) -> Step:
+    return Step("question", key)
+
+
+def stay_status(end: date, today: date) -> str:
+    """'ended', 'soon' (within two months) or 'ok': the card only lives as long as the stay."""
+    if end < today:
+        return "ended"
+    if end <= add_months(today, STAY_WARNING_MONTHS):
+        return "soon"
+    return "ok"
+
+
+def _have_form(value: Any, answers: dict[str, Any], today: date) -> Step:
+    if value == "no":
+        return Step("result", "need-form", blocking=True)
+    if value == "unknown":
+        return Step("result", "what-is-the-form", blocking=True)
+    return _question("details-changed")
+
+
+def _details_changed(value: Any, answers: dict[str, Any], today: date) -> Step:
+    if value == "yes":
+        return Step("result", "new-form", blocking=True)
+    if value == "not_sure":
+        return Step("result", "check-details")
+    return _question("who")
+
+
+def _who(value: Any, answers: dict[str, Any], today: date) -> Step:
+    return Step("result", "child") if value == "child" else _question("period-of-stay")
+
+
+def _period_of_stay(value: Any, answers: dict[str, Any], today: date) -> Step:
+    return _question("stay-end") if value == "yes" else _question("express")
+
+
+def _stay_end(value: Any, answers: dict[str, Any], today: date) -> Step:
+    status = stay_status(date.fromisoformat(value), today) if value else "ok"
+    if status == "ended":
+        return Step("result", "stay-ended", blocking=True)
+    return Step("result", "stay-ends-soon") if status == "soon" else _question("express")
+
+
+def _express(value: Any, answers: dict[str, Any], today: date) -> Step:
+    chosen = [r for r in (value or []) if r in EXPRESS_REASONS]
+    return Step("result", "express") if chosen else _question("route")
+
+
+def _route(value: Any, answers: dict[str, Any], today: date) -> Step:
+    if value == "booth" and answers.get("have_form") == "id_only":
+        return Step("result", "booth-needs-qr", blocking=True)
+    return Step("route", value or "")
+
+
+_AFTER = {
+    "have-form": _have_form,
+    "details-changed": _details_changed,
+    "who": _who,
+    "period-of-stay": _period_of_stay,
+    "stay-end": _stay_end,
+    "express": _express,
+    "route": _route,
+}
+
+
+def after(question: str, answers: dict[str, Any], *, today: date) -> Step:
+    """Where the answer just given to `question` leads (KeyError for an unknown question)."""
+    return _AFTER[question](answers.get(question.replace("-", "_")), answers, today)
+
+
+# Informational results continue with the question after the one that led to them.
+CONTINUE_AFTER_RESULT = {
+    "check-details": "who",
+    "child": "period-of-stay",
+    "stay-ends-soon": "express",
+    "express": "route",
+}
+RESULTS = (
+    "need-form",
+    "what-is-the-form",
+    "new-form",
+    "check-details",
+    "child",
+    "stay-ended",
+    "stay-ends-soon",
+    "express",
+    "booth-needs-qr",
+)
+
+
+def previous(question: str, answers: dict[str, Any]) -> str | None:
+    """The question before this one, for the back link (None on the first)."""
+    if question == "express":
+        return "stay-end" if answers.get("period_of_stay") == "yes" else "period-of-stay"
+    if question == "stay-end":
+        return "period-of-stay"
+    index = QUESTIONS.index(question)
+    before = [q for q in QUESTIONS[:index] if q != "stay-end"]
+    return before[-1] if before else None

@@ -1,0 +1,146 @@
+"""The eligibility and route questions (procedures.md 1.2, E1–E6), one form per page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField
+from wtforms.validators import StopValidation
+
+from app.domain import dates
+from app.forms import BaseForm
+from app.forms.choices import checkboxes, radios
+
+
+class HaveFormForm(BaseForm):
+    have_form = radios(
+        _l("Do you have your application form?"),
+        [
+            ("qr", _l("Yes, with a QR code")),
+            ("id_only", _l("Yes, but I only have the 23-digit ID")),
+            ("no", _l("No")),
+            ("unknown", _l("I do not know what this is")),
+        ],
+        _l("Select whether you have your application form"),
+    )
+
+
+class DetailsChangedForm(BaseForm):
+    details_changed = radios(
+        _l("Has your name, address or period of stay changed since the form was printed?"),
+        [("no", _l("No")), ("yes", _l("Yes")), ("not_sure", _l("I am not sure"))],
+        _l("Select whether your details have changed"),
+    )
+
+
+class WhoForm(BaseForm):
+    who = radios(
+        _l("Who is the card for?"),
+        [("self", _l("Me")), ("child", _l("My child under 15"))],
+        _l("Select who the card is for"),
+    )
+
+
+class PeriodOfStayForm(BaseForm):
+    period_of_stay = radios(
+        _l("Does your residence card show a period of stay?"),
+        [("yes", _l("Yes")), ("no", _l("No"))],
+        _l("Select whether your residence card shows a period of stay"),
+    )
+
+
+class ExpressForm(BaseForm):
+    express = checkboxes(
+        _l("Do any of these apply to you?"),
+        [
+            ("under_one", _l("The card is for a baby under 1 year old")),
+            ("from_abroad", _l("I moved to Japan from abroad in the last 30 days")),
+            ("new_resident", _l("I became a mid- to long-term resident in the last 30 days")),
+            ("lost", _l("I lost my card in the last 30 days")),
+            ("damaged", _l("My card is damaged")),
+            ("number_changed", _l("My My Number was changed")),
+            ("notes_full", _l("The notes area on the back of my card is full")),
+            ("none", _l("None of these")),
+        ],
+        _l("Select the reasons that apply, or None of these"),
+    )
+
+    def validate_express(self, field: Any) -> None:
+        if "none" in field.data and len(field.data) > 1:
+            raise StopValidation(str(_l("Select None of these on its own, or only the reasons")))
+
+
+class RouteForm(BaseForm):
+    route = radios(
+        _l("How do you want to apply?"),
+        [
+            ("smartphone", _l("With my smartphone")),
+            ("pc", _l("On a computer")),
+            ("booth", _l("At an ID photo booth")),
+            ("mail", _l("By post")),
+        ],
+        _l("Select how you want to apply"),
+    )
+
+
+class DateForm(BaseForm):
+    """Three fields (year, month, day) read as one date; subclasses name the rule."""
+
+    year = StringField(_l("Year"), name="date-year")
+    month = StringField(_l("Month"), name="date-month")
+    day = StringField(_l("Day"), name="date-day")
+    messages: dict[dates.DateProblem, Any] = {}
+    value: date | None = None
+
+    def parse_value(self, today: date) -> date | dates.DateProblem:
+        raise NotImplementedError
+
+    def validate_with(self, today: date) -> bool:
+        if not self.validate():
+            return False
+        result = self.parse_value(today)
+        if isinstance(result, dates.DateProblem):
+            self.year.errors = [str(self.messages[result])]
+            return False
+        self.value = result
+        return True
+
+    def parts(self) -> dict[str, str]:
+        return {
+            "year": self.year.data or "",
+            "month": self.month.data or "",
+            "day": self.day.data or "",
+        }
+
+    @classmethod
+    def from_iso(cls, value: str | None) -> DateForm:
+        if not value:
+            return cls()
+        day = date.fromisoformat(value)
+        return cls(data={"year": str(day.year), "month": str(day.month), "day": str(day.day)})
+
+
+class StayEndForm(DateForm):
+    messages = {
+        dates.DateProblem.MISSING: _l("Enter the date your period of stay ends"),
+        dates.DateProblem.INCOMPLETE: _l("The end date must include a year, a month and a day"),
+        dates.DateProblem.NOT_REAL: _l("The end date must be a real date"),
+    }
+
+    def parse_value(self, today: date) -> date | dates.DateProblem:
+        return dates.parse(*self.parts().values())
+
+
+class DateOfBirthForm(DateForm):
+    messages = {
+        dates.DateProblem.MISSING: _l("Enter your date of birth"),
+        dates.DateProblem.INCOMPLETE: _l("Date of birth must include a year, a month and a day"),
+        dates.DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
+        dates.DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
+        dates.DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
+    }
+
+    def parse_value(self, today: date) -> date | dates.DateProblem:
+        return dates.date_of_birth(*self.parts().values(), today=today)

@@ -1,0 +1,48 @@
+"""Radio and checkbox fields whose only error is the question's own "Select …" message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import RadioField, SelectMultipleField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import StopValidation
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class OneOf:
+    """Stops with `message` unless the answer is one of the field's choices.
+
+    WTForms' own choice check would add "Not a valid choice" first; GOV.UK asks for one
+    message that says what to do, so the fields below turn that check off.
+    """
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+
+    def __call__(self, form: Any, field: Any) -> None:
+        values = {str(choice.value) for choice in field.choices}
+        data = field.data if isinstance(field.data, list) else [field.data]
+        if not data or any(str(d) not in values for d in data):
+            raise StopValidation(str(self.message))
+
+
+def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def radios(label: Any, choices: list[tuple[str, Any]], message: Any) -> RadioField:
+    return RadioField(
+        label, choices=_choices(choices), validate_choice=False, validators=[OneOf(message)]
+    )
+
+
+class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def checkboxes(label: Any, choices: list[tuple[str, Any]], message: Any) -> MultiCheckboxField:
+    return MultiCheckboxField(
+        label, choices=_choices(choices), validate_choice=False, validators=[OneOf(message)]
+    )

@@ -1,0 +1,190 @@
+"""PDFs of an application: a copy of what was sent, and the filled-in handwritten form for post.
+
+Text is bilingual (Japanese official label, English beside it) whatever the page language,
+because the Japanese is what the official form and office use. The Japanese font (IPAex,
+Debian's fonts-ipaexfont) is embedded as a subset so the PDF prints the same everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from PIL import Image
+
+from app.domain.application_id import grouped
+
+FONT_CANDIDATES = (
+    Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
+    Path("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
+)
+FONT = "IPAexGothic"
+CERTIFICATES = {
+    "both": ("署名用・利用者証明用の両方を希望", "Both certificates"),
+    "user_only": ("利用者証明用のみ希望", "User certificate only"),
+    "none": ("希望しない", "No certificates"),
+}
+YES_NO = {"yes": ("希望する", "Yes"), "no": ("希望しない", "No")}
+ROUTES = {
+    "smartphone": ("スマートフォン", "Smartphone"),
+    "pc": ("パソコン", "Computer"),
+    "mail": ("郵便", "Post"),
+}
+PHOTO_W, PHOTO_H = 35.0, 45.0  # mm, the printed ID photo
+
+
+def font_path() -> Path:
+    for path in FONT_CANDIDATES:
+        if path.exists():
+            return path
+    raise FileNotFoundError("IPAex Gothic not found: install Debian's fonts-ipaexfont")
+
+
+def _new_pdf(title: str) -> FPDF:
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_title(title)
+    pdf.set_creator("myna-guide")
+    pdf.add_font(FONT, fname=str(font_path()))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font(FONT, size=16)
+    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    return pdf
+
+
+def _birth(value: str | None) -> str:
+    if not value:
+        return ""
+    day = date.fromisoformat(value)
+    return f"{day.year}年{day.month}月{day.day}日 ({day.isoformat()})"
+
+
+def _pair(pair: tuple[str, str] | None) -> str:
+    return f"{pair[0]} / {pair[1]}" if pair else ""
+
+
+def _row(pdf: FPDF, label_ja: str, label_en: str, value: str) -> None:
+    pdf.set_font(FONT, size=9)
+    pdf.set_text_color(80, 80, 80)
+    pdf.cell(0, 5, f"{label_ja}  {label_en}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=12)
+    pdf.set_text_color(0, 0, 0)
+    pdf.multi_cell(0, 7, value or "—", border="B", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+
+def _photo_box(pdf: FPDF, x: float, y: float, photo: bytes | None, crop: Any) -> None:
+    """A 35 × 45 mm box with cutting marks at its corners; the photo inside when there is one."""
+    if photo is not None:
+        pdf.image(_cropped(photo, crop), x=x, y=y, w=PHOTO_W, h=PHOTO_H)
+    else:
+        pdf.set_draw_color(120, 120, 120)
+        pdf.rect(x, y, PHOTO_W, PHOTO_H)
+        pdf.set_xy(x + 2, y + PHOTO_H / 2 - 6)
+        pdf.set_font(FONT, size=8)
+        pdf.multi_cell(PHOTO_W - 4, 4, "写真を貼る\nPaste photo\n縦4.5×横3.5cm", align="C")
+    pdf.set_draw_color(0, 0, 0)
+    mark, gap = 5.0, 1.5
+    for cx in (x, x + PHOTO_W):
+        for cy in (y, y + PHOTO_H):
+            dx = -1 if cx == x else 1
+            dy = -1 if cy == y else 1
+            pdf.line(cx + dx * gap, cy, cx + dx * (gap + mark), cy)
+            pdf.line(cx, cy + dy * gap, cx, cy + dy * (gap + mark))
+
+
+def _cropped(photo: bytes, crop: Any) -> io.BytesIO:
+    """The 35:45 frame the checker found (a print, like a photo shop's), or the whole photo."""
+    with Image.open(io.BytesIO(photo), formats=("JPEG",)) as image:
+        picture = image.convert("RGB")
+        if crop:
+            x, y, w, h = crop
+            picture = picture.crop((x, y, x + w, y + h))
+        picture.thumbnail((700, 900))
+        out = io.BytesIO()
+        picture.save(out, format="JPEG", quality=90)
+    out.seek(0)
+    return out
+
+
+def copy_pdf(
+    answers: dict[str, Any],
+    *,
+    reference: str,
+    sent_at: datetime,
+    photo: bytes | None = None,
+    crop: Any = None,
+) -> bytes:
+    """A record of an online application as it was sent."""
+    pdf = _new_pdf("マイナンバーカード交付申請 控え / Copy of your card application")
+    _row(pdf, "受付番号", "Reference", reference)
+    _row(pdf, "送信日時", "Sent", sent_at.strftime("%Y-%m-%d %H:%M UTC"))
+    _row(pdf, "申請方法", "Route", _pair(ROUTES.get(answers.get("route", ""))))
+    _row(pdf, "申請書ID", "Application form ID", grouped(answers.get("application_id", "")))
+    _row(pdf, "メール連絡用氏名", "Name for email contact", answers.get("contact_name", ""))
+    _row(pdf, "メールアドレス", "Email address", answers.get("email", ""))
+    _row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
+    _row(
+        pdf, "電子証明書", "Certificates", _pair(CERTIFICATES.get(answers.get("certificates", "")))
+    )
+    _row(pdf, "氏名の点字表記", "Name in Braille", _pair(YES_NO.get(answers.get("braille", ""))))
+    if photo is not None:
+        _row(pdf, "顔写真", "Photo", "")
+        _photo_box(pdf, pdf.l_margin + 6, pdf.get_y() + 6, photo, crop)
+    return bytes(pdf.output())
+
+
+def mail_form_pdf(
+    answers: dict[str, Any], *, today: date, photo: bytes | None = None, crop: Any = None
+) -> bytes:
+    """What to copy onto the handwritten application form, filled in, with a photo to cut out."""
+    pdf = _new_pdf("個人番号カード交付申請書（手書き用）記入内容 / Handwritten application form")
+    pdf.set_font(FONT, size=9)
+    pdf.multi_cell(
+        0,
+        5,
+        "この内容を交付申請書に書き写し、署名して郵送してください。"
+        "Copy these answers onto the official form, sign it and post it.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(3)
+    top = pdf.get_y()
+    pdf.set_right_margin(pdf.w - pdf.l_margin - 120)
+    _row(pdf, "氏名", "Full name", answers.get("full_name", ""))
+    _row(pdf, "住所", "Address", answers.get("address", ""))
+    _row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
+    _row(pdf, "電話番号", "Phone number", answers.get("phone", ""))
+    _certificate_boxes(pdf, answers.get("certificates", ""))
+    _row(pdf, "氏名の点字表記", "Name in Braille", _pair(YES_NO.get(answers.get("braille", ""))))
+    _row(pdf, "申請日", "Date of application", f"{today.year}年{today.month}月{today.day}日")
+    _row(pdf, "申請者署名（自署）", "Signature (sign by hand)", " ")
+    pdf.set_right_margin(10)
+    _photo_box(pdf, pdf.l_margin + 135, top + 8, photo, crop)
+    pdf.set_xy(pdf.l_margin + 130, top + PHOTO_H + 18)
+    pdf.set_font(FONT, size=8)
+    pdf.multi_cell(
+        50, 4, "裏面に氏名と生年月日を書く\nWrite your name and date of birth on the back"
+    )
+    return bytes(pdf.output())
+
+
+def _certificate_boxes(pdf: FPDF, choice: str) -> None:
+    """The form asks you to blacken the box of each certificate you do NOT want."""
+    refuse_signature = choice in ("user_only", "none")
+    refuse_user = choice == "none"
+    pdf.set_font(FONT, size=9)
+    pdf.set_text_color(80, 80, 80)
+    pdf.cell(0, 5, "電子証明書  Certificates (blacken = not wanted)", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font(FONT, size=11)
+    for refused, text in (
+        (refuse_signature, "署名用電子証明書の発行を希望しません  No signature certificate"),
+        (refuse_user, "利用者証明用電子証明書の発行を希望しません  No user certificate"),
+    ):
+        pdf.cell(0, 7, ("■ " if refused else "□ ") + text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)

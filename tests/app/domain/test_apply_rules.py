@@ -1,0 +1,179 @@
+"""The application's pure rules, as tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain import application, application_id, dates, eligibility
+from app.domain.photo_upload import UploadProblem, sniff
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem", "normalised"),
+    [
+        ("12345678901234567890123", None, "12345678901234567890123"),
+        ("１２３４５６７８９０１２３４５６７８９０１２３", None, "12345678901234567890123"),
+        ("1234 5678 9012 3456 7890 123", None, "12345678901234567890123"),
+        ("1234-5678-9012-3456-7890-123", None, "12345678901234567890123"),
+        ("1234－5678　9012 3456 7890 123", None, "12345678901234567890123"),
+        ("", application_id.IdProblem.MISSING, ""),
+        ("  - ", application_id.IdProblem.MISSING, ""),
+        ("1234567890123456789012", application_id.IdProblem.WRONG_LENGTH, None),
+        ("123456789012345678901234", application_id.IdProblem.WRONG_LENGTH, None),
+        ("1234567890123456789012a", application_id.IdProblem.NOT_DIGITS, None),
+        ("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠١٢٣", application_id.IdProblem.NOT_DIGITS, None),
+    ],
+)
+def test_application_id(typed: str, problem: object, normalised: str | None) -> None:
+    assert application_id.problem(typed) == problem
+    if normalised is not None:
+        assert application_id.normalise(typed) == normalised
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("https://example.jp/?id=12345678901234567890123", "12345678901234567890123"),
+        ("12345678901234567890123", "12345678901234567890123"),
+        ("ID 123 and 12345678901234567890123456", None),
+        ("", None),
+    ],
+)
+def test_id_from_qr_text(text: str, found: str | None) -> None:
+    assert application_id.from_qr_text(text) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("1990", "3", "27"), date(1990, 3, 27)),
+        (("", "", ""), dates.DateProblem.MISSING),
+        (("1990", "", "27"), dates.DateProblem.INCOMPLETE),
+        (("1990", "2", "30"), dates.DateProblem.NOT_REAL),
+        (("90", "3", "27"), dates.DateProblem.NOT_REAL),
+        (("１９９０", "3", "x"), dates.DateProblem.NOT_REAL),
+        (("2026", "11", "25"), dates.DateProblem.IN_FUTURE),
+        (("1899", "12", "31"), dates.DateProblem.TOO_OLD),
+        (("2026", "11", "24"), date(2026, 11, 24)),
+    ],
+)
+def test_date_of_birth(parts: tuple[str, str, str], expected: object) -> None:
+    assert dates.date_of_birth(*parts, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "age"),
+    [
+        (date(2011, 11, 24), TODAY, 15),
+        (date(2011, 11, 25), TODAY, 14),
+        (date(2008, 2, 29), date(2026, 2, 28), 17),
+        (date(2008, 2, 29), date(2026, 3, 1), 18),
+    ],
+)
+def test_age(born: date, on: date, age: int) -> None:
+    assert dates.age_on(born, on) == age
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 12, 31), 2, date(2027, 2, 28)),
+        (date(2027, 12, 31), 2, date(2028, 2, 29)),
+        (date(2026, 11, 24), 2, date(2027, 1, 24)),
+    ],
+)
+def test_add_months(day: date, months: int, expected: date) -> None:
+    assert dates.add_months(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("end", "status"),
+    [
+        (date(2026, 11, 23), "ended"),
+        (date(2026, 11, 24), "soon"),
+        (date(2027, 1, 24), "soon"),
+        (date(2027, 1, 25), "ok"),
+    ],
+)
+def test_stay_status(end: date, status: str) -> None:
+    assert eligibility.stay_status(end, TODAY) == status
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "kind", "key", "blocking"),
+    [
+        ("have-form", {"have_form": "qr"}, "question", "details-changed", False),
+        ("have-form", {"have_form": "id_only"}, "question", "details-changed", False),
+        ("have-form", {"have_form": "no"}, "result", "need-form", True),
+        ("have-form", {"have_form": "unknown"}, "result", "what-is-the-form", True),
+        ("details-changed", {"details_changed": "yes"}, "result", "new-form", True),
+        ("details-changed", {"details_changed": "not_sure"}, "result", "check-details", False),
+        ("who", {"who": "child"}, "result", "child", False),
+        ("period-of-stay", {"period_of_stay": "yes"}, "question", "stay-end", False),
+        ("period-of-stay", {"period_of_stay": "no"}, "question", "express", False),
+        ("stay-end", {"stay_end": "2026-12-01"}, "result", "stay-ends-soon", False),
+        ("stay-end", {"stay_end": "2026-01-01"}, "result", "stay-ended", True),
+        ("stay-end", {"stay_end": "2028-01-01"}, "question", "express", False),
+        ("express", {"express": ["none"]}, "question", "route", False),
+        ("express", {"express": ["lost"]}, "result", "express", False),
+        ("route", {"route": "mail"}, "route", "mail", False),
+        ("route", {"route": "booth", "have_form": "id_only"}, "result", "booth-needs-qr", True),
+    ],
+)
+def test_where_each_answer_leads(
+    question: str, answers: dict[str, object], kind: str, key: str, blocking: bool
+) -> None:
+    step = eligibility.after(question, answers, today=TODAY)
+    assert (step.kind, step.key, step.blocking) == (kind, key, blocking)
+
+
+def test_every_result_a_question_can_reach_exists() -> None:
+    for result in eligibility.CONTINUE_AFTER_RESULT:
+        assert result in eligibility.RESULTS
+
+
+@pytest.mark.parametrize(
+    ("route", "answers", "missing"),
+    [
+        ("smartphone", {}, list(application.STEPS["online"])),
+        (
+            "mail",
+            {"full_name": "a", "address": "b", "phone": "1"},
+            ["date-of-birth", "certificates", "braille"],
+        ),
+        (
+            "pc",
+            {"date_of_birth": "2018-01-01", "certificates": "both"},
+            ["terms", "application-id", "contact", "certificates", "braille", "photo"],
+        ),
+    ],
+)
+def test_missing_steps(route: str, answers: dict[str, object], missing: list[str]) -> None:
+    assert application.missing(route, answers, today=TODAY) == missing
+
+
+def test_next_step_skips_answered_ones_and_wraps_to_earlier_gaps() -> None:
+    answers = {"terms": True, "contact_name": "a", "email": "b"}
+    assert application.next_step("pc", "terms", answers, today=TODAY) == "application-id"
+    assert application.next_step("pc", "application-id", answers, today=TODAY) == "date-of-birth"
+    done = {**answers, "application_id": "1", "date_of_birth": "1990-01-01"}
+    done.update(certificates="none", braille="no", photo_id="p")
+    assert application.next_step("pc", "braille", done, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "size", "problem"),
+    [
+        (b"\xff\xd8\xff\xe0", 50_000, None),
+        (b"\xff\xd8\xff\xe0", 0, UploadProblem.EMPTY),
+        (b"\xff\xd8\xff\xe0", 7_000_001, UploadProblem.TOO_LARGE),
+        (b"\x89PNG\r\n\x1a\n", 50_000, UploadProblem.NOT_JPEG),
+        (b"\x00\x00\x00\x18ftypheic", 50_000, UploadProblem.NOT_JPEG),
+    ],
+)
+def test_upload_refusals(head: bytes, size: int, problem: UploadProblem | None) -> None:
+    assert sniff(head, size) == problem

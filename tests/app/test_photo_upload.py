@@ -1,0 +1,140 @@
+"""The photo step: upload, checks swapped in place, refusals before decoding, encrypted store."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from flask import Flask
+from PIL import Image
+from sqlalchemy import select
+
+from app.extensions import db
+from app.storage.models import Blob, Photo
+from tests.helpers import portraits
+from tests.helpers.client import PageClient
+from tests.helpers.html import check_page
+
+
+def upload(client: PageClient, data: bytes, *, htmx: bool = True, name: str = "me.jpg"):
+    return client.post(
+        "/photo/check?lang=en",
+        {"photo": (io.BytesIO(data), name, "image/jpeg")},
+        htmx_target="photo-result" if htmx else None,
+        content_type="multipart/form-data",
+    )
+
+
+def with_gps(data: bytes) -> bytes:
+    image = Image.open(io.BytesIO(data))
+    exif = Image.Exif()
+    exif[0x010F] = "TestCam"  # Make
+    exif[0x8825] = {1: "N", 2: (35.0, 26.0, 0.0)}  # GPS latitude
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=92, exif=exif)
+    return out.getvalue()
+
+
+def test_guidance_page_is_public_and_says_what_to_do(client: PageClient) -> None:
+    text = client.get_page("/photo/?lang=en").get_text()
+    assert "plain light wall" in text and "3-second timer" in text
+
+
+def test_capture_page_has_the_camera_and_the_plain_file_input(signed_in: PageClient) -> None:
+    soup = signed_in.get_page("/photo/take?lang=en")
+    field = soup.select_one("input#photo[type=file]")
+    assert field["accept"] == "image/jpeg" and field.has_attr("capture")
+    assert soup.select_one("[data-module=photo-camera] video") is not None
+    assert soup.select_one("progress#upload-progress") is not None
+    assert soup.select_one("#photo-form")["hx-target"] == "#photo-result"
+
+
+def test_a_good_photo_passes_and_the_result_swaps_in_place(signed_in: PageClient) -> None:
+    response = upload(signed_in, portraits.id_photo())
+    assert response.status_code == 200
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    assert soup.select_one("body > *")["id"] == "photo-result"
+    assert soup.select_one("[data-verdict]")["data-verdict"] == "pass"
+    assert soup.select_one("img.photo-preview") is not None
+    assert soup.select_one("form button").get_text(strip=True) == "Use this photo"
+    assert "total;dur=" in response.headers["Server-Timing"]
+
+
+def test_a_too_close_selfie_is_refused_with_the_problem_drawn(signed_in: PageClient) -> None:
+    response = upload(signed_in, portraits.too_close())
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    assert soup.select_one("[data-verdict]")["data-verdict"] == "fail"
+    problems = soup.select_one(".photo-problems").get_text()
+    assert "Must fix:" in problems
+    assert soup.select_one("form[action$='/use']") is None  # only "Take it again"
+    overlay = signed_in.get(soup.select_one("img.photo-preview")["src"])
+    assert overlay.status_code == 200 and overlay.data[:3] == b"\xff\xd8\xff"
+
+
+def test_the_stored_photo_is_encrypted_and_has_no_metadata(
+    signed_in: PageClient, app: Flask
+) -> None:
+    original = with_gps(portraits.id_photo())
+    assert b"TestCam" in original
+    response = upload(signed_in, original)
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    photo_id = soup.select_one("form[action$='/use']")["action"].split("/")[2]
+    downloaded = signed_in.get(f"/photo/{photo_id}/photo.jpg").data
+    assert b"TestCam" not in downloaded and b"Exif" not in downloaded[:200]
+    with app.app_context():
+        raw = db.session.scalars(select(Blob.data_enc).where(Blob.kind == "photo")).one()
+    assert b"\xff\xd8\xff" not in raw[:16] and b"JFIF" not in raw
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"0" * 30_000, "must be a JPG"),
+        (b"", "The selected file is empty"),
+        (b"\xff\xd8\xff" + b"0" * 7_000_001, "smaller than 7 MB"),
+    ],
+    ids=["png", "empty", "over-7mb"],
+)
+def test_size_and_type_are_refused_before_decoding(
+    signed_in: PageClient, app: Flask, data: bytes, message: str
+) -> None:
+    response = upload(signed_in, data)
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(Photo)).first() is None  # nothing stored
+
+
+def test_no_file_without_javascript_shows_the_error_summary(signed_in: PageClient) -> None:
+    response = signed_in.post("/photo/check?lang=en", {}, content_type="multipart/form-data")
+    assert response.status_code == 422
+    soup = check_page(response.get_data(as_text=True))
+    assert soup.select_one("title").get_text().startswith("Error:")
+    assert soup.select_one(".error-summary a")["href"] == "#photo"
+
+
+def test_over_the_app_wide_cap_gets_a_clear_page(signed_in: PageClient) -> None:
+    response = upload(signed_in, b"\xff\xd8\xff" + b"0" * (17 * 1024 * 1024), htmx=False)
+    assert response.status_code == 413
+
+
+def test_a_failed_upload_keeps_the_photo_already_chosen(signed_in: PageClient) -> None:
+    upload(signed_in, portraits.id_photo())
+    upload(signed_in, b"not a photo at all, just text" * 1000)
+    soup = signed_in.get_page("/dashboard?lang=en")
+    statuses = [s.get_text(strip=True) for s in soup.select(".task-list__status")]
+    assert statuses[1] == "Completed"  # the photo that passed still counts
+
+
+def test_photos_belong_to_their_owner(signed_in: PageClient, app: Flask) -> None:
+    response = upload(signed_in, portraits.id_photo())
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    src = soup.select_one("img.photo-preview")["src"]
+    other = PageClient(app)
+    other.sign_up("Taro")
+    assert other.get(src).status_code == 404
+
+
+def test_uploading_needs_an_account(client: PageClient) -> None:
+    response = upload(client, portraits.id_photo())
+    assert response.status_code == 401
