@@ -236,3 +236,46 @@ class NhiEnrolment(Base):
     correction_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# --- Health-insurance registration and its cancellation (issue 7) ----------------------------
+class InsuranceRegistration(Base):
+    """A card registered for health-insurance use, as the local registry records it.
+
+    The card is named by its user-authentication certificate (issuer and serial), never by
+    the Individual Number; no PIN ever reaches the server.
+    """
+
+    __tablename__ = "insurance_registrations"
+    __table_args__ = (
+        UniqueConstraint("issuer", "serial", name="uq_insurance_registrations_certificate"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    user_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    issuer: Mapped[str] = mapped_column(String(500))
+    serial: Mapped[str] = mapped_column(String(64))  # hexadecimal
+    certificate_not_after: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InsuranceCancellation(Base):
+    """A request to cancel the registration, sent to the ward (the NHI insurer).
+
+    Answers and the attachments' names and blob ids are encrypted; the office moves `status`
+    from "received" through "in_progress" to "completed" (資格確認書 posted).
+    """
+
+    __tablename__ = "insurance_cancellations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    applicant: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    answers_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
