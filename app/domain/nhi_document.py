@@ -1,0 +1,117 @@
+"""The canonical document a resident signs: canonical JSON built from the answers.
+
+Bytes: UTF-8 JSON, keys sorted, no insignificant whitespace, strings NFC-normalised, no
+floats; attachments referenced by SHA-256. Only the answers the office needs go in, nothing
+about the draft's progress and no timestamp (the signing time comes with the signature), so
+the same answers always give the same bytes. See docs/nhi-canonical-document.md.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+FORMAT = "myna-guide/nhi-enrolment/v1"
+MEDIA_TYPE = "application/json"
+
+
+def _text(value: Any) -> str:
+    return unicodedata.normalize("NFC", str(value or ""))
+
+
+def _person(person: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": _text(person.get("full_name")),
+        "name_kana": _text(person.get("kana")),
+        "birth_date": _text(person.get("birth_date")),
+        "sex": _text(person.get("sex")),
+        "relationship_to_head": _text(person.get("relationship")),
+        "myna_hokensho": _text(person.get("myna_hokensho")),
+    }
+
+
+def document(answers: dict[str, Any]) -> dict[str, Any]:
+    """The document as a plain structure (the PDF copy and the office page render it)."""
+    applicant = answers.get("applicant", {})
+    head = answers.get("head", {})
+    insurance = answers.get("insurance", {})
+    eligibility = answers.get("eligibility", {})
+    head_is_applicant = head.get("is_applicant") == "yes"
+    return {
+        "format": FORMAT,
+        "municipality": "横浜市",
+        "notification": "国民健康保険 資格取得届",
+        "reason": _text(eligibility.get("reason")),
+        "applicant": {
+            "name": _text(applicant.get("full_name")),
+            "birth_date": _text(applicant.get("birth_date")),
+            "applying_as": _text(eligibility.get("who")),
+            "relationship_to_head": _text(applicant.get("relationship")),
+            "phone": _text(applicant.get("phone")),
+            "email": _text(applicant.get("email")),
+        },
+        "head_of_household": {
+            "is_applicant": head_is_applicant,
+            "name": _text(
+                applicant.get("full_name") if head_is_applicant else head.get("full_name")
+            ),
+            "name_kana": _text(head.get("kana")),
+            "birth_date": _text(
+                applicant.get("birth_date") if head_is_applicant else head.get("birth_date")
+            ),
+        },
+        "people": [_person(p) for p in answers.get("people", [])],
+        "previous_insurance": {
+            "loss_date": _text(insurance.get("loss_date")),
+            "insurer_type": _text(insurance.get("insurer_type")),
+            "insurer_name": _text(insurance.get("insurer_name")),
+            "symbol_number": _text(insurance.get("symbol_number")),
+        },
+        "qualification_date": _text(insurance.get("loss_date")),
+        "attachments": [
+            {
+                "kind": _text(a.get("kind")),
+                "file_name": _text(a.get("name")),
+                "media_type": _text(a.get("media_type")),
+                "size": int(a.get("size", 0)),
+                "sha256": _text(a.get("sha256")),
+            }
+            for a in answers.get("attachments", [])
+        ],
+        "declaration": answers.get("declaration") == "yes",
+    }
+
+
+def canonical_bytes(answers: dict[str, Any]) -> bytes:
+    """The exact bytes that are signed."""
+    return encode(document(answers))
+
+
+def encode(value: dict[str, Any]) -> bytes:
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def decode(data: bytes) -> dict[str, Any]:
+    """Read a stored document back (the office renders what was signed, not the answers)."""
+    return json.loads(data.decode("utf-8"))  # type: ignore[no-any-return]
+
+
+def summary_lines(doc: dict[str, Any], digest_hex: str) -> list[str]:
+    """What the card agent shows before the signature password: who, what, how many, which file."""
+    people = doc["people"]
+    lines = [
+        f"届出人 Applicant: {doc['applicant']['name']} ({doc['applicant']['birth_date']})",
+        f"世帯主 Head of household: {doc['head_of_household']['name']}",
+        f"加入する人 People joining: {len(people)}",
+    ]
+    lines += [f"  - {p['name']} ({p['birth_date']})" for p in people]
+    lines += [
+        f"資格取得日 NHI from: {doc['qualification_date']}",
+        f"前の保険 Previous insurer: {doc['previous_insurance']['insurer_name']}",
+        f"添付書類 Attachments: {len(doc['attachments'])}",
+        f"SHA-256: {digest_hex}",
+    ]
+    return lines

@@ -1,0 +1,162 @@
+"""Can this household join NHI online (procedures.md 4.1, Q1–Q7), and where each answer leads.
+
+One question per page. A blocking answer leads to a result page that says why and what to do
+instead (the ward office, post with a letter of authority, resetting the password…); never a
+validation error. The last answer leads to the "you can apply online" result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+QUESTIONS = (
+    "registered",
+    "moving-in",
+    "who",
+    "reason",
+    "how-many",
+    "card",
+    "card-problems",
+    "loss-document",
+)
+WHO = ("self", "household", "other")
+REASONS = ("employee", "union", "dependant", "other")
+CARD = ("yes", "no_card", "password_unknown", "password_locked")
+CARD_PROBLEMS = ("expired", "details_changed", "under_15", "none")
+MAX_PEOPLE_ONLINE = 10
+
+# Blocking results; "eligible" is the one result that leads on to the application.
+RESULTS = (
+    "not-registered",
+    "moving-in",
+    "someone-else",
+    "other-reason",
+    "too-many",
+    "no-card",
+    "password",
+    "certificate-expired",
+    "details-changed",
+    "under-15",
+    "no-document",
+    "eligible",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where an answer leads: kind "question" or "result"."""
+
+    kind: str
+    key: str
+
+
+def _q(key: str) -> Step:
+    return Step("question", key)
+
+
+def _r(key: str) -> Step:
+    return Step("result", key)
+
+
+def _registered(value: Any) -> Step:
+    return _q("moving-in") if value == "yes" else _r("not-registered")
+
+
+def _moving_in(value: Any) -> Step:
+    return _r("moving-in") if value == "yes" else _q("who")
+
+
+def _who(value: Any) -> Step:
+    return _r("someone-else") if value == "other" else _q("reason")
+
+
+def _reason(value: Any) -> Step:
+    return _q("how-many") if value in ("employee", "union", "dependant") else _r("other-reason")
+
+
+def _how_many(value: Any) -> Step:
+    count = int(value or 0)
+    return _r("too-many") if count > MAX_PEOPLE_ONLINE else _q("card")
+
+
+def _card(value: Any) -> Step:
+    if value == "no_card":
+        return _r("no-card")
+    if value in ("password_unknown", "password_locked"):
+        return _r("password")
+    return _q("card-problems")
+
+
+PROBLEM_RESULTS = {
+    "expired": "certificate-expired",
+    "details_changed": "details-changed",
+    "under_15": "under-15",
+}
+
+
+def _card_problems(value: Any) -> Step:
+    chosen = [p for p in CARD_PROBLEMS[:-1] if p in (value or [])]
+    return _r(PROBLEM_RESULTS[chosen[0]]) if chosen else _q("loss-document")
+
+
+def _loss_document(value: Any) -> Step:
+    return _r("eligible") if value == "yes" else _r("no-document")
+
+
+_AFTER = {
+    "registered": _registered,
+    "moving-in": _moving_in,
+    "who": _who,
+    "reason": _reason,
+    "how-many": _how_many,
+    "card": _card,
+    "card-problems": _card_problems,
+    "loss-document": _loss_document,
+}
+
+
+def field_name(question: str) -> str:
+    return question.replace("-", "_")
+
+
+def after(question: str, answers: dict[str, Any]) -> Step:
+    """Where the answer just given to `question` leads (KeyError for an unknown question)."""
+    return _AFTER[question](answers.get(field_name(question)))
+
+
+def previous(question: str) -> str | None:
+    """The question before this one, for the back link (None on the first)."""
+    index = QUESTIONS.index(question)
+    return QUESTIONS[index - 1] if index else None
+
+
+def is_eligible(answers: dict[str, Any]) -> bool:
+    """True when every question was answered and the path ends at "eligible"."""
+    question = QUESTIONS[0]
+    for _ in QUESTIONS:
+        if field_name(question) not in answers:
+            return False
+        step = after(question, answers)
+        if step.kind == "result":
+            return step.key == "eligible"
+        question = step.key
+    return False
+
+
+def result_question(result: str) -> str:
+    """The question whose answer leads to a result (for "change your answer" links)."""
+    for question, key in (
+        ("registered", "not-registered"),
+        ("moving-in", "moving-in"),
+        ("who", "someone-else"),
+        ("reason", "other-reason"),
+        ("how-many", "too-many"),
+        ("card", "no-card"),
+        ("card", "password"),
+        ("loss-document", "no-document"),
+        ("loss-document", "eligible"),
+    ):
+        if key == result:
+            return question
+    return "card-problems"

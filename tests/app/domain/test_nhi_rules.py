@@ -1,0 +1,279 @@
+"""NHI rules: eligibility paths, the 14-day deadline, field rules, files, canonical bytes."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from datetime import date
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from app.domain import nhi_deadlines, nhi_document, nhi_eligibility, nhi_fields, nhi_files
+
+ELIGIBLE = {
+    "registered": "yes",
+    "moving_in": "no",
+    "who": "household",
+    "reason": "employee",
+    "how_many": "3",
+    "card": "yes",
+    "card_problems": ["none"],
+    "loss_document": "yes",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "change", "leads_to"),
+    [
+        ("registered", {"registered": "no"}, ("result", "not-registered")),
+        ("registered", {}, ("question", "moving-in")),
+        ("moving-in", {"moving_in": "yes"}, ("result", "moving-in")),
+        ("moving-in", {}, ("question", "who")),
+        ("who", {"who": "other"}, ("result", "someone-else")),
+        ("who", {"who": "self"}, ("question", "reason")),
+        ("reason", {"reason": "other"}, ("result", "other-reason")),
+        ("reason", {"reason": "union"}, ("question", "how-many")),
+        ("reason", {"reason": "dependant"}, ("question", "how-many")),
+        ("how-many", {"how_many": "11"}, ("result", "too-many")),
+        ("how-many", {"how_many": "10"}, ("question", "card")),
+        ("card", {"card": "no_card"}, ("result", "no-card")),
+        ("card", {"card": "password_unknown"}, ("result", "password")),
+        ("card", {"card": "password_locked"}, ("result", "password")),
+        ("card", {}, ("question", "card-problems")),
+        ("card-problems", {"card_problems": ["expired"]}, ("result", "certificate-expired")),
+        (
+            "card-problems",
+            {"card_problems": ["details_changed"]},
+            ("result", "details-changed"),
+        ),
+        ("card-problems", {"card_problems": ["under_15"]}, ("result", "under-15")),
+        ("card-problems", {}, ("question", "loss-document")),
+        ("loss-document", {"loss_document": "no"}, ("result", "no-document")),
+        ("loss-document", {}, ("result", "eligible")),
+    ],
+)
+def test_each_answer_leads_on(question: str, change: dict[str, Any], leads_to: tuple) -> None:
+    step = nhi_eligibility.after(question, {**ELIGIBLE, **change})
+    assert (step.kind, step.key) == leads_to
+
+
+def test_eligible_only_when_every_answer_passes() -> None:
+    assert nhi_eligibility.is_eligible(ELIGIBLE)
+    assert not nhi_eligibility.is_eligible({**ELIGIBLE, "how_many": "12"})
+    assert not nhi_eligibility.is_eligible({k: v for k, v in ELIGIBLE.items() if k != "card"})
+
+
+@pytest.mark.parametrize(
+    ("loss", "today", "status", "deadline", "months_back", "beyond"),
+    [
+        (date(2026, 4, 1), date(2026, 4, 1), "on_time", date(2026, 4, 15), 0, False),
+        (date(2026, 4, 1), date(2026, 4, 15), "on_time", date(2026, 4, 15), 0, False),
+        (date(2026, 4, 1), date(2026, 4, 16), "late", date(2026, 4, 15), 1, False),
+        (date(2026, 1, 31), date(2026, 6, 2), "late", date(2026, 2, 14), 6, False),
+        (date(2026, 5, 1), date(2026, 4, 20), "future", date(2026, 5, 15), 0, False),
+        (date(2023, 3, 1), date(2026, 4, 1), "late", date(2023, 3, 15), 38, True),
+    ],
+)
+def test_timing(
+    loss: date, today: date, status: str, deadline: date, months_back: int, beyond: bool
+) -> None:
+    timing = nhi_deadlines.timing(loss, today=today)
+    assert (timing.status, timing.deadline, timing.months_back) == (status, deadline, months_back)
+    assert timing.starts_on == loss
+    assert timing.beyond_backdate_limit is beyond
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("1990", "4", "1"), date(1990, 4, 1)),
+        (("１９９０", "０４", "０１"), date(1990, 4, 1)),
+        (("", "", ""), "missing"),
+        (("1990", "", "1"), "incomplete"),
+        (("1990", "2", "30"), "not_real"),
+        (("90", "2", "3"), "not_real"),
+        (("1890", "2", "3"), "not_real"),
+    ],
+)
+def test_parse_date(parts: tuple[str, str, str], expected: object) -> None:
+    assert nhi_fields.parse_date(*parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "kana"),
+    [
+        ("バンゴウ ハナコ", "バンゴウ\u3000ハナコ"),
+        ("ばんごう　はなこ", "バンゴウ\u3000ハナコ"),
+        ("ﾊﾞﾝｺﾞｳ", "バンゴウ"),
+        ("Hanako", None),
+        ("番号", None),
+        ("", None),
+    ],
+)
+def test_kana(typed: str, kana: str | None) -> None:
+    assert nhi_fields.to_katakana(typed) == kana
+
+
+@pytest.mark.parametrize(
+    ("typed", "phone"),
+    [
+        ("045-123-4567", "0451234567"),
+        ("０９０ー１２３４ー５６７８", "09012345678"),
+        ("(03) 1234 5678", "0312345678"),
+        ("12345", None),
+        ("+81 90 1234 5678", None),
+    ],
+)
+def test_phone(typed: str, phone: str | None) -> None:
+    assert nhi_fields.normal_phone(typed) == phone
+
+
+@pytest.mark.parametrize(
+    ("cert_name", "cert_birth", "name", "birth", "problems"),
+    [
+        ("番号\u3000花子", date(1990, 4, 1), "番号 花子", date(1990, 4, 1), []),
+        ("番号\u3000花子", date(1990, 4, 1), "番号花子", date(1990, 4, 1), []),
+        ("SMITH\u3000JOHN", date(1990, 4, 1), "Smith John", date(1990, 4, 1), []),
+        ("番号\u3000花子", date(1990, 4, 1), "番号 太郎", date(1990, 4, 1), ["name"]),
+        ("番号\u3000花子", date(1990, 4, 1), "番号 花子", date(1990, 4, 2), ["birth_date"]),
+        ("番号\u3000花子", date(1990, 4, 1), "", date(1991, 1, 1), ["name", "birth_date"]),
+    ],
+)
+def test_signer_mismatches(
+    cert_name: str, cert_birth: date, name: str, birth: date, problems: list[str]
+) -> None:
+    found = nhi_fields.signer_mismatches(
+        cert_name=cert_name, cert_birth=cert_birth, applicant_name=name, applicant_birth=birth
+    )
+    assert found == problems
+
+
+@pytest.mark.parametrize(
+    ("answers", "kind"),
+    [
+        (["yes", "yes"], "notice"),
+        (["yes", "no"], "certificate"),
+        (["not_sure"], "certificate"),
+        ([], "certificate"),
+    ],
+)
+def test_notice_kind(answers: list[str], kind: str) -> None:
+    assert nhi_fields.notice_kind(answers) == kind
+
+
+def test_age_on_birthday_eve() -> None:
+    assert nhi_fields.age_on(date(2011, 5, 2), date(2026, 5, 1)) == 14
+    assert nhi_fields.age_on(date(2011, 5, 2), date(2026, 5, 2)) == 15
+
+
+def _png(text_chunk: bool) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(out, format="PNG")
+    data = out.getvalue()
+    if not text_chunk:
+        return data
+    body = b"Comment\x00taken at home, 35.6N 139.7E"
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body
+    chunk += struct.pack(">I", zlib.crc32(b"tEXt" + body))
+    return data[:33] + chunk + data[33:]
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b"%PDF-1.7\n...", None),
+        (b"\xff\xd8\xff\xe0rest", None),
+        (_png(False), None),
+        (b"GIF89a....", "wrong_type"),
+        (b"PK\x03\x04 a docx named scan.pdf", "wrong_type"),
+        (b"%PDF-" + b"x" * 20, "too_big"),
+    ],
+)
+def test_file_problem(data: bytes, problem: str | None) -> None:
+    assert (
+        nhi_files.file_problem(data, max_bytes=20) == problem
+        if problem == "too_big"
+        else (nhi_files.file_problem(data) == problem)
+    )
+
+
+def test_png_metadata_is_dropped_and_the_image_kept() -> None:
+    tagged = _png(True)
+    stripped = nhi_files.strip_png_metadata(tagged)
+    assert b"tEXt" not in stripped and b"139.7E" not in stripped
+    assert stripped == _png(False)
+    with Image.open(io.BytesIO(stripped)) as image:
+        assert image.size == (4, 4)
+
+
+def test_broken_png_is_refused() -> None:
+    data = bytearray(_png(False))
+    data[40] ^= 0xFF
+    with pytest.raises(nhi_files.UnreadableFile):
+        nhi_files.strip_png_metadata(bytes(data))
+
+
+ANSWERS: dict[str, Any] = {
+    "eligibility": {"who": "self", "reason": "employee"},
+    "applicant": {
+        "full_name": "番号 花子",
+        "birth_date": "1990-04-01",
+        "relationship": "head",
+        "phone": "0451234567",
+        "email": "hanako@example.jp",
+    },
+    "head": {"is_applicant": "yes", "kana": "バンゴウ ハナコ"},
+    "people": [
+        {
+            "id": "a",
+            "full_name": "番号 花子",
+            "kana": "バンゴウ ハナコ",
+            "birth_date": "1990-04-01",
+            "sex": "female",
+            "relationship": "head",
+            "myna_hokensho": "yes",
+        }
+    ],
+    "insurance": {
+        "loss_date": "2026-04-01",
+        "insurer_type": "kyokai",
+        "insurer_name": "協会けんぽ",
+    },
+    "attachments": [
+        {
+            "id": "b1",
+            "kind": "loss_certificate",
+            "name": "loss.pdf",
+            "media_type": "application/pdf",
+            "size": 10,
+            "sha256": "ab" * 32,
+        }
+    ],
+    "declaration": "yes",
+}
+
+
+def test_same_answers_give_the_same_bytes() -> None:
+    reordered = {key: ANSWERS[key] for key in reversed(list(ANSWERS))}
+    with_progress = {**ANSWERS, "partial": {"applicant": {"phone": "0"}}, "document_id": "x"}
+    first = nhi_document.canonical_bytes(ANSWERS)
+    assert first == nhi_document.canonical_bytes(reordered)
+    assert first == nhi_document.canonical_bytes(with_progress)
+    assert b"\n" not in first and b": " not in first
+    assert "番号 花子".encode() in first  # UTF-8, not \\u escapes
+    assert nhi_document.decode(first)["qualification_date"] == "2026-04-01"
+
+
+def test_decomposed_kana_gives_the_same_bytes() -> None:
+    decomposed = {**ANSWERS, "head": {"is_applicant": "yes", "kana": "ハ\u3099ンゴウ ハナコ"}}
+    composed = {**ANSWERS, "head": {"is_applicant": "yes", "kana": "バンゴウ ハナコ"}}
+    assert nhi_document.canonical_bytes(decomposed) == nhi_document.canonical_bytes(composed)
+
+
+def test_a_changed_answer_changes_the_bytes() -> None:
+    changed = {**ANSWERS, "insurance": {**ANSWERS["insurance"], "loss_date": "2026-04-02"}}
+    assert nhi_document.canonical_bytes(changed) != nhi_document.canonical_bytes(ANSWERS)
