@@ -1,0 +1,64 @@
+"""The ID photo on a phone: the guidance, a too-close selfie from the gallery refused with the
+problem drawn on it, then the photo taken again with the (fake) rear camera and the timer,
+accepted, and downloaded without its metadata for the official site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e.browser import Tab
+from e2e.camera import chromium_browser  # noqa: F401  (a browser with a fake camera)
+from e2e.pages import PageObject
+from e2e.pages.account import CreateAccountPage
+from e2e.pages.photo import PhotoGuidancePage, TakePhotoPage
+from tests.helpers import portraits
+
+pytestmark = pytest.mark.e2e
+
+
+class CheckedPhotoPage(PageObject):
+    heading_text = "Your checked photo"
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_a_too_close_selfie_is_refused_and_the_retake_passes(tab: Tab, tmp_path: Path) -> None:
+    selfie = tmp_path / "selfie.jpg"
+    selfie.write_bytes(portraits.too_close())
+    CreateAccountPage.open(tab).create_account_with_a_passkey("はなこ")
+
+    guidance = PhotoGuidancePage.open(tab)
+    expect(guidance.page.get_by_role("main")).to_contain_text(tab.texts("Before you start"))
+    take = guidance.take_your_photo()
+
+    take = take.choose_a_file(selfie, "fail")
+    expect(take.overlay).to_be_visible()  # the problem drawn on the photo
+    expect(take.problems).to_contain_text(tab.texts("Must fix:"))
+    expect(take.page.get_by_role("button", name=tab.texts("Use this photo"))).to_be_hidden()
+
+    take = take.shoot_with_the_camera("pass")
+    expect(take.problems).to_be_hidden()
+    take.use_this_photo()
+    checked = CheckedPhotoPage(tab)
+    with checked.page.expect_download() as download:
+        checked.page.get_by_role("link", name=tab.texts("Download the photo (JPEG)")).click()
+    photo = download.value.path().read_bytes()
+    assert photo[:3] == b"\xff\xd8\xff" and b"Exif" not in photo[:64]
+
+
+def test_a_photo_over_7_mb_is_refused_before_it_is_sent(tab: Tab, tmp_path: Path) -> None:
+    big = tmp_path / "big.jpg"
+    big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(7_100_000))
+    CreateAccountPage.open(tab).create_account_with_a_passkey("はなこ")
+    take = TakePhotoPage.open(tab)
+    take.page.get_by_label(tab.texts("Take or choose a photo")).set_input_files(big)
+    take.page.get_by_role("button", name=tab.texts("Check my photo")).click()
+    message = tab.texts(
+        "The selected file must be smaller than 7 MB. Take the photo again at a lower"
+        " resolution, or send a smaller copy"
+    )
+    expect(take.page.get_by_role("alert").filter(has_text=message)).to_be_visible()
+    expect(take.verdict).to_be_hidden()
+    take.tab.check()
