@@ -1,0 +1,95 @@
+"""Readiness routing, attachment checks and the calendar file's format."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from datetime import UTC, date, datetime
+
+import pytest
+
+from app.domain import attachments, ics
+from app.domain import insurance_readiness as readiness
+from app.domain.attachments import FileProblem
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "kind", "key"),
+    [
+        ("have-card", "yes", "question", "face-card"),
+        ("have-card", "no", "result", "no-card"),
+        ("face-card", "face_only", "result", "face-card"),
+        ("face-card", "not_sure", "question", "know-pin"),
+        ("know-pin", "yes", "question", "device"),
+        ("know-pin", "no", "result", "pin-reset"),
+        ("know-pin", "not_sure", "result", "pin-not-sure"),
+        ("device", "computer", "prepare", "computer"),
+        ("device", "neither", "result", "no-device"),
+    ],
+)
+def test_readiness_answers_lead_on(question: str, answer: str, kind: str, key: str) -> None:
+    step = readiness.after(question, {question.replace("-", "_"): answer})
+    assert (step.kind, step.key) == (kind, key)
+
+
+def test_the_pin_question_comes_before_the_card_step() -> None:
+    assert readiness.QUESTIONS.index("know-pin") < readiness.QUESTIONS.index("device")
+
+
+def _png(*chunks: tuple[bytes, bytes]) -> bytes:
+    body = b"".join(
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        for kind, data in chunks
+    )
+    return attachments.PNG_SIGNATURE + body
+
+
+@pytest.mark.parametrize(
+    ("data", "result"),
+    [
+        (None, FileProblem.MISSING),
+        (b"", FileProblem.EMPTY),
+        (b"%PDF-1.7\n...", "pdf"),
+        (b"\xff\xd8\xff\xe0rest", "jpeg"),
+        (attachments.PNG_SIGNATURE + b"rest", "png"),
+        (b"GIF89a", FileProblem.WRONG_TYPE),
+        (b"<html>%PDF-", FileProblem.WRONG_TYPE),  # the type comes from the first bytes
+        (b"%PDF-" + b"0" * attachments.MAX_BYTES, FileProblem.TOO_LARGE),
+    ],
+)
+def test_files_are_judged_by_their_bytes(data: bytes | None, result: object) -> None:
+    assert attachments.check(data) == result
+
+
+def test_png_metadata_chunks_are_dropped_and_the_image_kept() -> None:
+    original = _png(
+        (b"IHDR", b"\x00" * 13),
+        (b"tEXt", b"Author\x00Someone"),
+        (b"eXIf", b"MM\x00*"),
+        (b"IDAT", b"pixels"),
+        (b"IEND", b""),
+    )
+    stripped = attachments.strip_png_metadata(original)
+    assert b"Someone" not in stripped and b"eXIf" not in stripped
+    assert stripped == _png((b"IHDR", b"\x00" * 13), (b"IDAT", b"pixels"), (b"IEND", b""))
+    with pytest.raises(attachments.BrokenPng):
+        attachments.strip_png_metadata(original[:40])
+
+
+def test_the_calendar_file_follows_rfc_5545() -> None:
+    reminder = ics.Reminder(
+        uid="certificate_expires-2028-05-01@myna-guide",
+        day=date(2028, 5, 1),
+        summary="証明書の有効期限, 最終日; 更新は市区町村の窓口で",
+        description="A long line " * 10 + "\nsecond line",
+        alarm_days_before=14,
+    )
+    body = ics.calendar([reminder], name="Card", stamp=datetime(2026, 11, 24, 5, tzinfo=UTC))
+    lines = body.split(b"\r\n")
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR" and lines[-1] == b""
+    assert all(len(line) <= 75 for line in lines)
+    unfolded = body.replace(b"\r\n ", b"").decode()
+    assert "DTSTART;VALUE=DATE:20280501" in unfolded and "DTEND;VALUE=DATE:20280502" in unfolded
+    assert "SUMMARY:証明書の有効期限\\, 最終日\\; 更新は市区町村の窓口で" in unfolded
+    assert "\\nsecond line" in unfolded and "TRIGGER;RELATED=START:-P14D" in unfolded
+    assert "DTSTAMP:20261124T050000Z" in unfolded
