@@ -14,7 +14,7 @@ def register_blueprints(app: Flask) -> None:
     - apply, photo, insurance, nhi: the four procedures' journeys.
     - relay: card jobs for the desktop agent or a phone (docs/relay-protocol.md).
     - application: the card application itself (online or by post), autosaved, then sent.
-    - office: staff pages listing what residents sent.
+    - office: staff pages listing what residents sent; office_nhi: NHI enrolments.
     - pwa: the web manifest, the service worker and the offline page.
     """
     from app.routes import (
@@ -26,11 +26,25 @@ def register_blueprints(app: Flask) -> None:
         insurance,
         nhi,
         office,
+        office_nhi,
         photo,
         pwa,
         relay,
     )
 
-    modules = (home, auth, account, apply, application, photo, insurance, nhi, office, pwa, relay)
+    modules = (
+        home,
+        auth,
+        account,
+        apply,
+        application,
+        photo,
+        insurance,
+        nhi,
+        office,
+        office_nhi,
+        pwa,
+        relay,
+    )
     for module in modules:
         app.register_blueprint(module.bp)

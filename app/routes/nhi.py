@@ -1,10 +1,18 @@
-"""The nhi journey. Its start page comes first; the steps arrive with the journey's issue."""
+"""The NHI enrolment journey (procedures.md 4): start page; the steps live in sibling modules
+that register their views on this blueprint:
+
+- nhi_eligibility: Q1–Q7, one question per page, a result page for each block (public);
+- nhi_application: the task list, each section autosaved as a draft (signed in);
+- nhi_signing: the canonical document, the card signature, confirmation and status.
+"""
 
 from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from app.auth import public
+from app.auth import current_user, public
+from app.extensions import db
+from app.storage import nhi_enrolments
 
 bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 
@@ -12,4 +20,9 @@ bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 @bp.get("/")
 @public
 def start() -> str:
-    return render_template("pages/nhi/start.html")
+    user = current_user()
+    sent = nhi_enrolments.for_user(db.session, user.id) if user else []
+    return render_template("pages/nhi/start.html", sent=sent)
+
+
+from app.routes import nhi_application, nhi_eligibility, nhi_signing  # noqa: E402, F401

@@ -1,0 +1,227 @@
+"""The NHI application's sections (procedures.md 4.3): about you, the head of household, each
+person joining, the previous insurance, the documents. Every message says what to do."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import Field, FileField, StringField
+from wtforms.validators import StopValidation
+
+from app.domain import nhi_fields
+from app.forms import BaseForm
+from app.forms.nhi_eligibility import YES_NO, checkboxes, radios
+
+PARTS = ("year", "month", "day")
+RELATIONSHIPS = [
+    ("head", _l("Head of household (世帯主)")),
+    ("spouse", _l("Spouse (妻・夫)")),
+    ("child", _l("Child (子)")),
+    ("parent", _l("Parent (父・母)")),
+    ("other", _l("Other household member (その他)")),
+]
+SEXES = [("female", _l("Female (女)")), ("male", _l("Male (男)"))]
+INSURERS = [
+    ("kyokai", _l("Japan Health Insurance Association (協会けんぽ)")),
+    ("kumiai", _l("A company health insurance society (健康保険組合)")),
+    ("kyosai", _l("A mutual aid association (共済組合)")),
+    ("kokuho_kumiai", _l("A National Health Insurance union (国民健康保険組合)")),
+    ("other", _l("Other")),
+]
+MYNA_HOKENSHO = [
+    ("yes", _l("Yes")),
+    ("no", _l("No")),
+    ("not_sure", _l("I am not sure")),
+]
+ATTACHMENT_KINDS = [
+    ("loss_certificate", _l("Certificate of loss of insurance (資格喪失証明書) or another proof")),
+    ("other", _l("Another document")),
+]
+DATE_MESSAGES = {
+    "missing": _l("Enter %(what)s"),
+    "incomplete": _l("%(what)s must include a year, month and day"),
+    "not_real": _l("%(what)s must be a real date"),
+}
+
+
+class ThreePartDateField(Field):  # type: ignore[misc]
+    """A date typed as year, month and day (`<name>-year` …); `data` is a date or None and
+    `parts` keeps what was typed, so a wrong date is shown back as typed."""
+
+    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
+        self.process_errors: list[Any] = []
+        self.parts = dict.fromkeys(PARTS, "")
+        if formdata is not None and any(f"{self.name}-{p}" in formdata for p in PARTS):
+            self.parts = {p: formdata.get(f"{self.name}-{p}", "") for p in PARTS}
+        elif isinstance(data, str) and data:
+            day = date.fromisoformat(data)
+            self.parts = {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
+        parsed = nhi_fields.parse_date(self.parts["year"], self.parts["month"], self.parts["day"])
+        self.data = parsed if isinstance(parsed, date) else None
+        self.problem = None if isinstance(parsed, date) else parsed
+
+    def check(self, what: Any, *, past: bool = False, today: date | None = None) -> None:
+        if self.problem:
+            raise StopValidation(str(DATE_MESSAGES[self.problem]) % {"what": what})
+        if past and today is not None and self.data > today:
+            raise StopValidation(_l("%(what)s must be in the past") % {"what": what})
+
+
+class SectionForm(BaseForm):
+    """A section page; `today` is set by the view before validation."""
+
+    today: date = date.min
+
+    def answers(self) -> dict[str, Any]:
+        """The section's answers as stored in the draft (dates as ISO strings)."""
+        values: dict[str, Any] = {}
+        for field in self:
+            if field.short_name == "csrf_token":
+                continue
+            data = field.data
+            values[field.short_name] = data.isoformat() if isinstance(data, date) else data
+        return values
+
+
+def _required(message: Any) -> Any:
+    def check(form: Any, field: Any) -> None:
+        if not field.data:
+            raise StopValidation(message)
+
+    return check
+
+
+class ApplicantForm(SectionForm):
+    full_name = StringField(
+        _l("Your full name (氏名)"), validators=[_required(_l("Enter your full name"))]
+    )
+    birth_date = ThreePartDateField(_l("Your date of birth (生年月日)"), id="birth_date-year")
+    relationship = radios(
+        _l("Your relationship to the head of household (続柄)"),
+        RELATIONSHIPS,
+        _l("Select your relationship to the head of household"),
+    )
+    phone = StringField(_l("Daytime phone number (電話番号)"))
+    email = StringField(_l("Email address (メールアドレス)"))
+
+    def validate_birth_date(self, field: Any) -> None:
+        field.check(_l("Your date of birth"), past=True, today=self.today)
+
+    def validate_phone(self, field: Any) -> None:
+        phone = nhi_fields.normal_phone(field.data or "")
+        if not field.data:
+            raise StopValidation(_l("Enter a phone number"))
+        if phone is None:
+            raise StopValidation(_l("Enter a phone number with 10 or 11 digits, like 045 123 4567"))
+        field.data = phone
+
+    def validate_email(self, field: Any) -> None:
+        value = field.data or ""
+        if not value:
+            raise StopValidation(_l("Enter an email address"))
+        local, _, domain = value.partition("@")
+        if len(value) > 254 or not local or "." not in domain or " " in value:
+            raise StopValidation(
+                _l("Enter an email address in the correct format, like name@example.com")
+            )
+
+
+class HeadForm(SectionForm):
+    is_applicant = radios(
+        _l("Are you the head of household (世帯主)?"),
+        YES_NO,
+        _l("Select yes if you are the head of household"),
+    )
+    full_name = StringField(_l("Head of household's full name (世帯主氏名)"))
+    kana = StringField(_l("Head of household's name in katakana (フリガナ)"))
+    birth_date = ThreePartDateField(
+        _l("Head of household's date of birth (生年月日)"), id="birth_date-year"
+    )
+
+    def validate_full_name(self, field: Any) -> None:
+        if self.is_applicant.data == "no" and not field.data:
+            raise StopValidation(_l("Enter the head of household's full name"))
+
+    def validate_kana(self, field: Any) -> None:
+        _check_kana(field, _l("Enter the head of household's name in katakana"))
+
+    def validate_birth_date(self, field: Any) -> None:
+        if self.is_applicant.data == "no":
+            field.check(_l("The head of household's date of birth"), past=True, today=self.today)
+        elif field.problem != "missing":
+            field.check(_l("The head of household's date of birth"), past=True, today=self.today)
+
+
+def _check_kana(field: Any, missing: Any) -> None:
+    if not field.data:
+        raise StopValidation(missing)
+    kana = nhi_fields.to_katakana(field.data)
+    if kana is None:
+        raise StopValidation(_l("Enter the name in katakana or hiragana, like バンゴウ ハナコ"))
+    field.data = kana
+
+
+class PersonForm(SectionForm):
+    full_name = StringField(
+        _l("Full name (氏名)"), validators=[_required(_l("Enter the person's full name"))]
+    )
+    kana = StringField(_l("Name in katakana (フリガナ)"))
+    birth_date = ThreePartDateField(_l("Date of birth (生年月日)"), id="birth_date-year")
+    sex = radios(_l("Sex, as on the resident record (性別)"), SEXES, _l("Select the person's sex"))
+    relationship = radios(
+        _l("Relationship to the head of household (続柄)"),
+        RELATIONSHIPS,
+        _l("Select the person's relationship to the head of household"),
+    )
+    myna_hokensho = radios(
+        _l("Does this person use their My Number Card as a health insurance card (マイナ保険証)?"),
+        MYNA_HOKENSHO,
+        _l("Select whether the person uses their card as a health insurance card"),
+    )
+
+    def validate_kana(self, field: Any) -> None:
+        _check_kana(field, _l("Enter the person's name in katakana"))
+
+    def validate_birth_date(self, field: Any) -> None:
+        field.check(_l("Date of birth"), past=True, today=self.today)
+
+
+class InsuranceForm(SectionForm):
+    loss_date = ThreePartDateField(
+        _l("The date your previous insurance ended (資格喪失日)"), id="loss_date-year"
+    )
+    insurer_type = radios(
+        _l("What kind of insurance was it? (保険の種類)"),
+        INSURERS,
+        _l("Select the kind of insurance"),
+    )
+    insurer_name = StringField(
+        _l("Name of the insurer (保険者名称)"),
+        validators=[_required(_l("Enter the name of the insurer"))],
+    )
+    symbol_number = StringField(_l("Symbol and number of the old insurance (記号・番号)"))
+
+    def validate_loss_date(self, field: Any) -> None:
+        field.check(_l("The date your insurance ended"))
+
+
+class AttachmentForm(BaseForm):
+    document = FileField(_l("Choose a file (PDF, JPG or PNG)"))
+    kind = radios(_l("What is this document?"), ATTACHMENT_KINDS, _l("Select what the document is"))
+
+
+class DeclarationForm(BaseForm):
+    declaration = checkboxes(
+        _l("Declaration (申告)"),
+        [("yes", _l("I confirm that this information is correct"))],
+        _l("Confirm that the information is correct"),
+    )
+
+
+SECTION_FORMS: dict[str, type[SectionForm]] = {
+    "about-you": ApplicantForm,
+    "head-of-household": HeadForm,
+    "previous-insurance": InsuranceForm,
+}

@@ -1,0 +1,152 @@
+"""The NHI eligibility questions (procedures.md 4.1, Q1–Q7), one form per page.
+
+Radios and checkboxes carry one "Select …" message and no WTForms "Not a valid choice": the
+GOV.UK pattern asks for one message that says what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import RadioField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import StopValidation
+
+from app.forms import BaseForm
+
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+
+
+class Answered:
+    """Stops with `message` unless every answer is one of the field's choices."""
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+
+    def __call__(self, form: Any, field: Any) -> None:
+        allowed = {str(choice.value) for choice in field.choices}
+        data = field.data if isinstance(field.data, list) else [field.data]
+        if not data or any(str(d) not in allowed for d in data):
+            raise StopValidation(str(self.message))
+
+
+def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def radios(label: Any, choices: list[tuple[str, Any]], message: Any) -> RadioField:
+    return RadioField(
+        label, choices=_choices(choices), validate_choice=False, validators=[Answered(message)]
+    )
+
+
+def checkboxes(label: Any, choices: list[tuple[str, Any]], message: Any) -> SelectMultipleField:
+    return SelectMultipleField(
+        label, choices=_choices(choices), validate_choice=False, validators=[Answered(message)]
+    )
+
+
+class RegisteredForm(BaseForm):
+    registered = radios(
+        _l("Is your address registered in Yokohama?"),
+        YES_NO,
+        _l("Select yes if your address is registered in Yokohama"),
+    )
+
+
+class MovingInForm(BaseForm):
+    moving_in = radios(
+        _l("Are you also moving into Yokohama from another city now?"),
+        YES_NO,
+        _l("Select yes if you are moving into Yokohama from another city now"),
+    )
+
+
+class WhoForm(BaseForm):
+    who = radios(
+        _l("Who is applying?"),
+        [
+            ("self", _l("I am joining National Health Insurance")),
+            ("household", _l("Someone in my household is joining")),
+            ("other", _l("Someone else (not in my household)")),
+        ],
+        _l("Select who is applying"),
+    )
+
+
+class ReasonForm(BaseForm):
+    reason = radios(
+        _l("Why are you joining National Health Insurance?"),
+        [
+            ("employee", _l("I left my employer's health insurance")),
+            ("union", _l("I left a National Health Insurance union (国保組合)")),
+            ("dependant", _l("I stopped being a dependant on someone's employee insurance")),
+            ("other", _l("Another reason (birth, moving in, public assistance ended…)")),
+        ],
+        _l("Select why you are joining"),
+    )
+
+
+class HowManyForm(BaseForm):
+    how_many = StringField(_l("How many people are joining, including you if you are?"))
+
+    def validate_how_many(self, field: Any) -> None:
+        value = field.data or ""
+        if not value:
+            raise StopValidation(_l("Enter how many people are joining"))
+        if not value.isascii() or not value.isdigit():
+            raise StopValidation(_l("Number of people must be a number, like 3"))
+        if int(value) < 1:
+            raise StopValidation(_l("Number of people must be 1 or more"))
+        field.data = str(int(value))
+
+
+class CardForm(BaseForm):
+    card = radios(
+        _l("Do you have your My Number Card, and do you know its signature password?"),
+        [
+            ("yes", _l("Yes, I have the card and know the signature password")),
+            ("no_card", _l("I do not have a My Number Card")),
+            ("password_unknown", _l("I do not know the signature password")),
+            ("password_locked", _l("The signature password is locked")),
+        ],
+        _l("Select whether you have the card and know its signature password"),
+    )
+
+
+class CardProblemsForm(BaseForm):
+    card_problems = checkboxes(
+        _l("Do any of these apply to the applicant's card?"),
+        [
+            ("expired", _l("The signature certificate has expired")),
+            ("details_changed", _l("I moved or changed my name since the certificate was issued")),
+            ("under_15", _l("The applicant is under 15")),
+            ("none", _l("None of these")),
+        ],
+        _l("Select the ones that apply, or select none of these"),
+    )
+
+    def validate_card_problems(self, field: Any) -> None:
+        if "none" in field.data and len(field.data) > 1:
+            raise StopValidation(_l("Select none of these only if nothing else applies"))
+
+
+class LossDocumentForm(BaseForm):
+    loss_document = radios(
+        _l("Do you have a document showing when your previous insurance ended?"),
+        YES_NO,
+        _l("Select yes if you have a document showing when your previous insurance ended"),
+    )
+
+
+FORMS: dict[str, type[BaseForm]] = {
+    "registered": RegisteredForm,
+    "moving-in": MovingInForm,
+    "who": WhoForm,
+    "reason": ReasonForm,
+    "how-many": HowManyForm,
+    "card": CardForm,
+    "card-problems": CardProblemsForm,
+    "loss-document": LossDocumentForm,
+}

@@ -1,0 +1,67 @@
+"""Can you enrol online? One question per page; answers live in the session (no account
+needed to find out), and every blocking answer leads to a result page, not an error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, abort, make_response, render_template, request, session, url_for
+
+from app.auth import public
+from app.domain import nhi_eligibility as rules
+from app.forms.nhi_eligibility import FORMS
+from app.htmx import redirect_to
+from app.routes.nhi import bp
+
+SESSION_KEY = "nhi_eligibility"
+
+
+def answers() -> dict[str, Any]:
+    return dict(session.get(SESSION_KEY, {}))
+
+
+@bp.route("/check/<string:question>", methods=["GET", "POST"])
+@public
+def question(question: str) -> Response:
+    if question not in FORMS:
+        abort(404)
+    field = rules.field_name(question)
+    posted = request.method == "POST"
+    form = FORMS[question]() if posted else FORMS[question](data={field: answers().get(field)})
+    if form.validate_on_submit():
+        current = {**answers(), field: form.data[field]}
+        session[SESSION_KEY] = current
+        step = rules.after(question, current)
+        if step.kind == "question":
+            return redirect_to(url_for("nhi.question", question=step.key))
+        return redirect_to(url_for("nhi.result", result=step.key))
+    back = rules.previous(question)
+    page = render_template(
+        "pages/nhi/question.html",
+        form=form,
+        field=form[field],
+        question=question,
+        back=url_for("nhi.question", question=back) if back else url_for("nhi.start"),
+    )
+    return make_response(page, 422 if form.errors else 200)
+
+
+@bp.get("/result/<string:result>")
+@public
+def result(result: str) -> str:
+    if result not in rules.RESULTS:
+        abort(404)
+    if result == "eligible" and not rules.is_eligible(answers()):
+        abort(404)
+    return render_template(
+        "pages/nhi/result.html",
+        result=result,
+        change=url_for("nhi.question", question=rules.result_question(result)),
+    )
+
+
+@bp.get("/start-again")
+@public
+def start_again() -> Response:
+    session.pop(SESSION_KEY, None)
+    return redirect_to(url_for("nhi.question", question=rules.QUESTIONS[0]))

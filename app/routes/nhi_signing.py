@@ -1,0 +1,146 @@
+"""Check your answers, sign with the card, then the confirmation, the copy and the status.
+
+The document signed is the canonical JSON of the answers (docs/nhi-canonical-document.md);
+the card relay signs its SHA-256, and the result is checked against the applicant's answers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, abort, make_response, render_template, request, url_for
+
+from app.auth import login_required, require_user
+from app.domain import nhi_deadlines, nhi_document, nhi_fields
+from app.extensions import db
+from app.forms.nhi_application import DeclarationForm
+from app.htmx import redirect_to
+from app.routes.nhi import bp
+from app.routes.nhi_application import timing_for
+from app.routes.relay import session_key
+from app.services import nhi_drafts, nhi_pdf, nhi_signing
+from app.storage import nhi_enrolments
+from app.storage.models import NhiEnrolment
+
+
+@bp.route("/application/check", methods=["GET", "POST"])
+@login_required
+def check() -> Response:
+    user = require_user()
+    answers = nhi_drafts.load(db.session, user.id)
+    if not nhi_drafts.ready_to_check(answers):
+        return redirect_to(url_for("nhi.tasks"))
+    form = DeclarationForm(data={"declaration": [answers.get("declaration", "")]})
+    if request.method == "POST":
+        form = DeclarationForm()
+        if form.validate_on_submit():
+            nhi_drafts.update(db.session, user.id, {"declaration": "yes"})
+            db.session.commit()
+            return redirect_to(url_for("nhi.sign"))
+    page = render_template(
+        "pages/nhi/check.html",
+        form=form,
+        doc=nhi_document.document(answers),
+        timing=timing_for(answers),
+    )
+    return make_response(page, 422 if form.errors else 200)
+
+
+@bp.get("/application/sign")
+@login_required
+def sign() -> Response:
+    """The card step; the relay brings the browser back here with ?job=<id> after the claim."""
+    user = require_user()
+    if request.args.get("job"):
+        finished = nhi_signing.finish(
+            db.session, user_id=user.id, job_id=request.args["job"], session_key=session_key()
+        )
+        if finished.enrolment is not None:
+            return redirect_to(url_for("nhi.sent", enrolment_id=finished.enrolment.id))
+        page = render_template(
+            "pages/nhi/refused.html", problem=finished.problem, **finished.details
+        )
+        return make_response(page, 422)
+    answers = nhi_drafts.load(db.session, user.id)
+    if not nhi_drafts.ready_to_check(answers) or answers.get("declaration") != "yes":
+        return redirect_to(url_for("nhi.check"))
+    document = nhi_signing.prepare(
+        db.session, user_id=user.id, answers=answers, session_key=session_key()
+    )
+    return make_response(
+        render_template(
+            "pages/nhi/sign.html",
+            document_id=document.id,
+            digest=document.digest.hex(),
+            doc=nhi_document.document(answers),
+        )
+    )
+
+
+@bp.get("/enrolments/<string:enrolment_id>/sent")
+@login_required
+def sent(enrolment_id: str) -> str:
+    row = _own(enrolment_id)
+    return render_template("pages/nhi/sent.html", row=row, **_status_context(row))
+
+
+@bp.get("/enrolments/<string:enrolment_id>")
+@login_required
+def status(enrolment_id: str) -> str:
+    row = _own(enrolment_id)
+    return render_template(
+        "pages/nhi/status.html",
+        row=row,
+        correction=nhi_enrolments.correction(row),
+        **_status_context(row),
+    )
+
+
+@bp.get("/enrolments/<string:enrolment_id>/copy.pdf")
+@login_required
+def copy(enrolment_id: str) -> Response:
+    row = _own(enrolment_id)
+    data = nhi_signing.signed_bytes(db.session, row)
+    if data is None:
+        abort(404)
+    package = nhi_signing.package_of(db.session, row)
+    pdf = nhi_pdf.copy_pdf(nhi_document.decode(data), data, package, reference=row.reference)
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{row.reference}.pdf"'
+    return response
+
+
+@bp.post("/enrolments/<string:enrolment_id>/correct")
+@login_required
+def correct(enrolment_id: str) -> Response:
+    """Start a corrected application from what was sent (the office asked for a correction)."""
+    row = _own(enrolment_id)
+    if row.state != "needs_correction":
+        abort(409)
+    answers = nhi_enrolments.answers(row)
+    nhi_drafts.save(db.session, row.user_id, {**answers, "declaration": ""})
+    db.session.commit()
+    return redirect_to(url_for("nhi.tasks"))
+
+
+def _own(enrolment_id: str) -> NhiEnrolment:
+    row = nhi_enrolments.get(db.session, enrolment_id, user_id=require_user().id)
+    if row is None:
+        abort(404)
+    return row
+
+
+def _status_context(row: NhiEnrolment) -> dict[str, object]:
+    answers = nhi_enrolments.answers(row)
+    people = answers.get("people", [])
+    hokensho = [p.get("myna_hokensho", "") for p in people]
+    loss = answers.get("insurance", {}).get("loss_date")
+    timing = (
+        nhi_deadlines.timing(date.fromisoformat(loss), today=row.signed_at.date()) if loss else None
+    )
+    return {
+        "people": people,
+        "notice_kind": row.notice_kind or nhi_fields.notice_kind(hokensho),
+        "timing": timing,
+    }

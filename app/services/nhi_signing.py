@@ -1,0 +1,153 @@
+"""Signing an NHI application with the card: the canonical document is registered with the
+relay, and after the claim the signer is checked against the applicant and the signed package
+(document, signature, certificate) is stored encrypted as a received enrolment."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain import nhi_document, nhi_fields
+from app.services import card_sessions, nhi_drafts
+from app.services.relay_documents import register_document
+from app.storage import blobs, drafts, nhi_enrolments
+from app.storage.crypto import DecryptionError
+from app.storage.models import NhiEnrolment, RelayDocument
+
+DOCUMENT_KIND = "nhi-signed-document"
+PACKAGE_KIND = "nhi-signature-package"
+TITLE = "国民健康保険 加入届 / National Health Insurance enrolment"
+
+
+def prepare(
+    session: Session, *, user_id: str, answers: dict[str, Any], session_key: str
+) -> RelayDocument:
+    """The relay document for the current answers: reused while the answers and the browser
+    session are the same, registered anew otherwise."""
+    data = nhi_document.canonical_bytes(answers)
+    digest = hashlib.sha256(data).digest()
+    known = session.get(RelayDocument, answers.get("document_id") or "")
+    if known is not None and known.digest == digest and known.session_key == session_key:
+        return known
+    document = register_document(
+        session,
+        data=data,
+        media_type=nhi_document.MEDIA_TYPE,
+        title=TITLE,
+        lines=nhi_document.summary_lines(nhi_document.document(answers), digest.hex()),
+        session_key=session_key,
+        owner_id=user_id,
+    )
+    drafts.save(session, user_id, nhi_drafts.FORM_KEY, {**answers, "document_id": document.id})
+    session.commit()
+    return document
+
+
+@dataclass(frozen=True)
+class Finished:
+    """An enrolment, or why none was made: not_signed, changed, mismatch."""
+
+    enrolment: NhiEnrolment | None
+    problem: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def finish(
+    session: Session, *, user_id: str, job_id: str, session_key: str, now: datetime | None = None
+) -> Finished:
+    """Turn a claimed signature into a received enrolment (once per job)."""
+    existing = nhi_enrolments.by_job(session, job_id)
+    if existing is not None:
+        return Finished(existing) if existing.user_id == user_id else Finished(None, "not_signed")
+    outcome = card_sessions.claimed_outcome(session, job_id, session_key)
+    if outcome is None or "signature" not in outcome:
+        return Finished(None, "not_signed")
+    answers = nhi_drafts.load(session, user_id)
+    data = nhi_document.canonical_bytes(answers)
+    document = session.get(RelayDocument, outcome.get("document_id") or "")
+    if (
+        document is None
+        or document.id != answers.get("document_id")
+        or document.digest != hashlib.sha256(data).digest()
+    ):
+        return Finished(None, "changed")
+    applicant = answers.get("applicant", {})
+    cert_birth = date.fromisoformat(str(outcome["birth_date"])[:10])
+    mismatches = nhi_fields.signer_mismatches(
+        cert_name=outcome["name"],
+        cert_birth=cert_birth,
+        applicant_name=applicant.get("full_name", ""),
+        applicant_birth=date.fromisoformat(applicant.get("birth_date", "1900-01-01")),
+    )
+    if mismatches:
+        details = {"mismatches": mismatches, "name": outcome["name"], "birth_date": cert_birth}
+        return Finished(None, "mismatch", details)
+    signed_at = now or datetime.now(UTC)
+    row = _store(session, user_id, job_id, answers, data, outcome, signed_at)
+    nhi_drafts.discard(session, user_id)
+    session.commit()
+    return Finished(row)
+
+
+def _store(
+    session: Session,
+    user_id: str,
+    job_id: str,
+    answers: dict[str, Any],
+    data: bytes,
+    outcome: dict[str, Any],
+    signed_at: datetime,
+) -> NhiEnrolment:
+    digest = hashlib.sha256(data).digest()
+    package = {
+        "hash_alg": "SHA-256",
+        "signature_alg": "RSASSA-PKCS1-v1_5",
+        "digest": digest.hex(),
+        "signature": outcome["signature"],
+        "certificate": outcome["certificate"],
+        "signer": {k: str(outcome[k]) for k in ("name", "address", "birth_date", "sex")},
+        "issuer": outcome["issuer"],
+        "serial": str(outcome["serial"]),
+        "not_after": str(outcome["not_after"]),
+        "signed_at": signed_at.isoformat(),
+    }
+    document_blob = blobs.put(
+        session, data, kind=DOCUMENT_KIND, media_type=nhi_document.MEDIA_TYPE, owner_id=user_id
+    )
+    package_blob = blobs.put(
+        session,
+        json.dumps(package, ensure_ascii=False).encode(),
+        kind=PACKAGE_KIND,
+        media_type="application/json",
+        owner_id=user_id,
+    )
+    kept = {k: v for k, v in answers.items() if k not in ("partial", "document_id")}
+    return nhi_enrolments.create(
+        session,
+        user_id=user_id,
+        relay_job_id=job_id,
+        answers=kept,
+        document_blob_id=document_blob,
+        package_blob_id=package_blob,
+        digest=digest,
+        signed_at=signed_at,
+    )
+
+
+def package_of(session: Session, row: NhiEnrolment) -> dict[str, Any]:
+    stored = blobs.get(session, row.package_blob_id)
+    return json.loads(stored.data) if stored else {}  # type: ignore[no-any-return]
+
+
+def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
+    """The stored document, or None when it cannot be read (missing, or failed decryption)."""
+    try:
+        stored = blobs.get(session, row.document_blob_id)
+    except DecryptionError:  # an altered ciphertext: what the office must see
+        return None
+    return stored.data if stored else None
