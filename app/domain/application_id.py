@@ -46,7 +46,5 @@ def grouped(value: str) -> str:
 
 def from_qr_text(text: str) -> str | None:
     """The ID inside a scanned QR code's text: the first run of exactly 23 digits."""
-    for run in re.findall(r"\d+", unicodedata.normalize("NFKC", text or "")):
-        if len(run) == LENGTH:
-            return run
-    return None
+    runs: list[str] = re.findall(r"\d+", unicodedata.normalize("NFKC", text or ""))
+    return next((run for run in runs if len(run) == LENGTH), None)

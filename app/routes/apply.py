@@ -23,6 +23,7 @@ from flask import (
 from app.auth import current_user, public
 from app.domain import eligibility
 from app.extensions import db
+from app.forms import BaseForm
 from app.forms import apply as forms
 from app.htmx import redirect_to
 from app.services import card_application
@@ -30,7 +31,7 @@ from app.storage import card_applications
 
 bp = Blueprint("apply", __name__, url_prefix="/apply")
 SESSION_KEY = "apply"
-FORMS: dict[str, type[forms.BaseForm]] = {
+FORMS: dict[str, type[BaseForm]] = {
     "have-form": forms.HaveFormForm,
     "details-changed": forms.DetailsChangedForm,
     "who": forms.WhoForm,

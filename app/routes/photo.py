@@ -45,8 +45,8 @@ def check() -> Response:
         problem: UploadProblem | None = UploadProblem.MISSING
     else:
         problem = photos.refuse(*_head_and_size(upload.stream))
-    if problem is not None:
-        return _result(None, error=_upload_message(problem), status=422)
+    if upload is None or problem is not None:
+        return _result(None, error=_upload_message(problem or UploadProblem.MISSING), status=422)
     started = time.perf_counter()
     checked = photos.check_and_store(db.session, require_user().id, upload.stream.read())
     db.session.commit()
@@ -130,7 +130,7 @@ def _head_and_size(stream: IO[bytes]) -> tuple[bytes, int]:
 
 
 def _upload_message(problem: UploadProblem) -> str:
-    return {
+    messages: dict[UploadProblem, str] = {
         UploadProblem.MISSING: _("Select a photo of your face"),
         UploadProblem.EMPTY: _("The selected file is empty"),
         UploadProblem.TOO_LARGE: _(
@@ -141,4 +141,5 @@ def _upload_message(problem: UploadProblem) -> str:
             "The selected file must be a JPG. On an iPhone, set Camera > Formats to"
             " Most Compatible, or take the photo here"
         ),
-    }[problem]
+    }
+    return messages[problem]
