@@ -15,6 +15,10 @@ def register_blueprints(app: Flask) -> None:
     - relay: card jobs for the desktop agent or a phone (docs/relay-protocol.md).
     - application: the card application itself (online or by post), autosaved, then sent.
     - office: staff pages listing what residents sent; office_nhi: NHI enrolments.
+    - insurance_register, insurance_cancel: registering the card for insurance use, its
+      status and the 資格確認書 explainer; cancelling the registration.
+    - card: the expiry and PIN helper (no account needed).
+    - office_insurance: staff pages for insurance cancellation requests.
     - pwa: the web manifest, the service worker and the offline page.
     """
     from app.routes import (
@@ -22,10 +26,14 @@ def register_blueprints(app: Flask) -> None:
         application,
         apply,
         auth,
+        card,
         home,
         insurance,
+        insurance_cancel,
+        insurance_register,
         nhi,
         office,
+        office_insurance,
         office_nhi,
         photo,
         pwa,
@@ -46,5 +54,6 @@ def register_blueprints(app: Flask) -> None:
         pwa,
         relay,
     )
-    for module in modules:
+    insurance_parts = (insurance_register, insurance_cancel, card, office_insurance)
+    for module in (*modules, *insurance_parts):
         app.register_blueprint(module.bp)

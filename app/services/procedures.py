@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.storage import card_applications, drafts, nhi_enrolments, photos
+from app.storage.insurance import registrations_for_user
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def procedures_for(session: Session, user_id: str) -> list[Procedure]:
     completed = {
         "apply": bool(card_applications.for_user(session, user_id)),
         "photo": photos.has_passed(session, user_id),
+        "insurance": bool(registrations_for_user(session, user_id)),
         "nhi": any(row.state == "accepted" for row in nhi),
     }
     sent = {"nhi": bool(nhi)}

@@ -1,0 +1,198 @@
+"""The expiry and PIN helper (no account needed): the card's and certificates' end dates,
+renewal windows, the insurance grace, a calendar file of reminders, and the PIN reset routes.
+
+Answers stay in this browser's session cookie; nothing is stored on the server. Rules:
+`app/domain/expiry.py`; question order: `app/domain/expiry_flow.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    make_response,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from app.auth import public
+from app.domain import expiry, expiry_flow
+from app.extensions import db
+from app.forms import BaseForm
+from app.forms import card_dates as forms
+from app.htmx import redirect_to
+from app.routes.relay import session_key
+from app.services import card_calendar, insurance
+
+bp = Blueprint("card", __name__, url_prefix="/card")
+SESSION_KEY = "card_dates"
+# page -> (answer key, date rule key, template)
+DATE_QUESTIONS = {
+    "date-of-birth": ("born", "date_of_birth"),
+    "issue-date": ("issued", "issue_date"),
+    "stay-end": ("stay_end", "stay_end"),
+}
+CHOICE_QUESTIONS: dict[str, type[BaseForm]] = {
+    "source": forms.SourceForm,
+    "applied": forms.AppliedForm,
+    "stay": forms.StayForm,
+}
+
+
+def answers() -> dict[str, Any]:
+    return dict(session.get(SESSION_KEY, {}))
+
+
+def _save_and_go(**values: Any) -> Response:
+    current = {**answers(), **values}
+    session[SESSION_KEY] = current
+    following = expiry_flow.next_question(current)
+    if following is None:
+        return redirect_to(url_for("card.dates"))
+    return redirect_to(url_for("card.question", question=following))
+
+
+def today() -> date:
+    return date.today()
+
+
+@bp.get("/")
+@public
+def start() -> str:
+    return render_template("pages/card/start.html")
+
+
+@bp.route("/<string:question>", methods=["GET", "POST"])
+@public
+def question(question: str) -> Response:
+    if question in CHOICE_QUESTIONS:
+        return _choice(question)
+    if question in DATE_QUESTIONS:
+        return _date(question)
+    abort(404)
+
+
+def _choice(question: str) -> Response:
+    form_class = CHOICE_QUESTIONS[question]
+    form = form_class() if request.method == "POST" else form_class(data=answers())
+    if form.validate_on_submit():
+        changes: dict[str, Any] = {question: form.data[question]}
+        if question == "source":  # a new way of giving the dates replaces the old dates
+            changes.update(issued=None, applied=None, card=None, certificate=None)
+        return _save_and_go(**changes)
+    page = render_template(f"pages/card/{question}.html", form=form)
+    return make_response(page, 422 if form.errors else 200)
+
+
+def _date(question: str) -> Response:
+    key, template = DATE_QUESTIONS[question]
+    error, value = None, answers().get(key)
+    if request.method == "POST":
+        checked = forms.check_date(request.form, "date", key, today=today())
+        if isinstance(checked, date):
+            return _save_and_go(**{key: checked.isoformat()})
+        error, value = checked, None
+    page = render_template(
+        f"pages/card/{template}.html",
+        error=error,
+        value=forms.parts_of(value) if value else _typed("date"),
+    )
+    return make_response(page, 422 if error else 200)
+
+
+def _typed(prefix: str) -> dict[str, str]:
+    return {p: request.form.get(f"{prefix}-{p}", "") for p in ("year", "month", "day")}
+
+
+@bp.route("/printed-dates", methods=["GET", "POST"])
+@public
+def printed_dates() -> Response:
+    """The card's expiry (and, unless read from the chip, the certificate's) as printed."""
+    current = answers()
+    keys = (
+        ["card"]
+        if current.get("source") == "chip" and current.get("certificate")
+        else ["card", "certificate"]
+    )
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        found = {k: forms.check_date(request.form, k, k, today=today()) for k in keys}
+        errors = {k: v for k, v in found.items() if isinstance(v, str)}
+        if not errors:
+            return _save_and_go(**{k: v.isoformat() for k, v in found.items()})  # type: ignore[union-attr]
+    values = {
+        k: (_typed(k) if request.method == "POST" else forms.parts_of(current.get(k))) for k in keys
+    }
+    page = render_template(
+        "pages/card/printed_dates.html", keys=keys, errors=errors, values=values, answers=current
+    )
+    return make_response(page, 422 if errors else 200)
+
+
+@bp.get("/read-card")
+@public
+def read_card() -> Response | str:
+    """Read the user-authentication certificate's end date through the relay component."""
+    certificate = insurance.certificate_from_job(db.session, request.args.get("job"), session_key())
+    if certificate is not None:
+        return _save_and_go(certificate=certificate.expires_on.isoformat())
+    return render_template("pages/card/read_card.html")
+
+
+@bp.get("/dates")
+@public
+def dates() -> Response | str:
+    current = answers()
+    found = expiry_flow.card_dates(current)
+    if found is None:
+        following = expiry_flow.next_question(current) or "date-of-birth"
+        return redirect_to(url_for("card.question", question=following))
+    return render_template(
+        "pages/card/dates.html",
+        dates=found,
+        events=expiry.events(found),
+        status=expiry.status_on(found, today()),
+        extension_until=expiry.special_extension_until(found.card)
+        if found.limited_by_stay
+        else None,
+        answers=current,
+        titles=card_calendar.TITLES,
+        actions=card_calendar.ACTIONS,
+    )
+
+
+@bp.get("/reminders.ics")
+@public
+def reminders() -> Response:
+    found = expiry_flow.card_dates(answers())
+    if found is None:
+        abort(404)
+    body = card_calendar.ics_for(found, stamp=datetime.now(UTC))
+    response = make_response(body)
+    response.headers["Content-Type"] = "text/calendar; charset=utf-8"
+    response.headers["Content-Disposition"] = 'attachment; filename="my-number-card-reminders.ics"'
+    return response
+
+
+@bp.route("/pin-reset", methods=["GET", "POST"])
+@public
+def pin_reset() -> Response:
+    form = forms.PinResetForm()
+    if form.validate_on_submit():
+        return redirect_to(url_for("card.pin_route", known=form.known.data))
+    page = render_template("pages/card/pin_reset.html", form=form)
+    return make_response(page, 422 if form.errors else 200)
+
+
+@bp.get("/pin-reset/<string:known>")
+@public
+def pin_route(known: str) -> str:
+    if known not in ("signature", "pin", "neither"):
+        abort(404)
+    return render_template("pages/card/pin_route.html", known=known)

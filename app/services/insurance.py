@@ -1,0 +1,81 @@
+"""Registering a card for insurance use from a claimed relay result, and reading its status.
+
+The relay has already verified the certificate chain, validity and revocation (an expired or
+revoked certificate never reaches here: the relay's own page shows the renewal help).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.domain import expiry
+from app.gateways.insurance_registry import Registration, registry, serial_text
+from app.services import card_sessions
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+@dataclass(frozen=True)
+class CardCertificate:
+    """What an `auth` result tells us about the card: which certificate, and until when."""
+
+    issuer: str
+    serial: str
+    not_after: datetime
+
+    @property
+    def expires_on(self) -> date:
+        """The last valid day in Japan (certificates end at 23:59:59 JST)."""
+        return self.not_after.astimezone(JST).date()
+
+
+@dataclass(frozen=True)
+class CertificateDates:
+    expires_on: date
+    renewal_opens: date
+    insurance_until: date
+
+
+def certificate_from_job(
+    session: Session, job_id: str | None, session_key: str
+) -> CardCertificate | None:
+    """The verified, claimed user-authentication certificate of this session's job."""
+    if not job_id:
+        return None
+    outcome = card_sessions.claimed_outcome(session, job_id, session_key)
+    if not outcome or "subject" not in outcome or "not_after" not in outcome:
+        return None  # not claimed, not verified, or a signing job
+    return CardCertificate(
+        issuer=str(outcome["issuer"]),
+        serial=serial_text(outcome["serial"]),
+        not_after=datetime.fromisoformat(outcome["not_after"]),
+    )
+
+
+def register(session: Session, certificate: CardCertificate, user_id: str | None) -> Registration:
+    return registry().register(
+        session,
+        issuer=certificate.issuer,
+        serial=certificate.serial,
+        not_after=certificate.not_after,
+        user_id=user_id,
+    )
+
+
+def lookup(session: Session, certificate: CardCertificate) -> Registration | None:
+    return registry().lookup(session, issuer=certificate.issuer, serial=certificate.serial)
+
+
+def certificate_dates(not_after: datetime) -> CertificateDates:
+    """The certificate's last day, when renewal opens, and the insurance grace after it."""
+    aware = not_after if not_after.tzinfo else not_after.replace(tzinfo=UTC)
+    last = aware.astimezone(JST).date()
+    return CertificateDates(
+        expires_on=last,
+        renewal_opens=expiry.add_months(last, -expiry.RENEWAL_WINDOW_MONTHS),
+        insurance_until=expiry.add_months(last, expiry.INSURANCE_GRACE_MONTHS),
+    )

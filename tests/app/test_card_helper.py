@@ -1,0 +1,93 @@
+"""The expiry and PIN helper: questions, dates, the calendar file, reading the chip."""
+
+from __future__ import annotations
+
+from tests.app.relay_helpers import FakeAgent, start_job
+from tests.helpers.client import PageClient
+
+
+def date_answer(client: PageClient, question: str, y: str, m: str, d: str) -> str:
+    response = client.post(f"/card/{question}", {"date-year": y, "date-month": m, "date-day": d})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return str(response.headers["Location"])
+
+
+def choose(client: PageClient, question: str, value: str) -> str:
+    response = client.post(f"/card/{question}", {question: value})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return str(response.headers["Location"])
+
+
+def test_a_foreign_resident_whose_stay_ends_first(client: PageClient) -> None:
+    assert date_answer(client, "date-of-birth", "1995", "8", "20") == "/card/source"
+    assert choose(client, "source", "issue") == "/card/issue-date"
+    assert date_answer(client, "issue-date", "2024", "3", "15") == "/card/stay"
+    assert choose(client, "stay", "yes") == "/card/stay-end"
+    assert date_answer(client, "stay-end", "2027", "1", "31") == "/card/dates"
+    page = client.get_page("/card/dates?lang=en")
+    assert page.select_one("[data-testid=card-expiry] time")["datetime"] == "2027-01-31"
+    assert page.select_one("[data-testid=certificate-expiry] time")["datetime"] == "2027-01-31"
+    warning = page.select_one("[data-testid=stay-warning]").get_text()
+    assert "no reminder is sent" in warning and "2027" in warning
+    calendar = client.get(page.select_one("[data-testid=ics-download]")["href"])
+    assert calendar.mimetype == "text/calendar"
+    body = calendar.get_data().replace(b"\r\n ", b"").decode()
+    assert body.count("BEGIN:VEVENT") == 4 and "DTSTART;VALUE=DATE:20270131" in body
+
+
+def test_an_adult_with_the_issue_date_gets_the_grace_and_renewal_steps(client: PageClient) -> None:
+    date_answer(client, "date-of-birth", "1980", "10", "10")
+    choose(client, "source", "issue")
+    date_answer(client, "issue-date", "2020", "5", "15")
+    choose(client, "stay", "no")
+    page = client.get_page("/card/dates?lang=en")
+    assert page.select_one("[data-testid=card-expiry] time")["datetime"] == "2029-10-10"
+    timeline = page.select_one("[data-testid=timeline]").get_text()
+    assert "works as a health insurance card" in timeline
+
+
+def test_an_18_year_old_just_after_the_change_is_asked_when_they_applied(
+    client: PageClient,
+) -> None:
+    date_answer(client, "date-of-birth", "2003", "9", "1")
+    choose(client, "source", "issue")
+    assert date_answer(client, "issue-date", "2022", "5", "20") == "/card/applied"
+    assert choose(client, "applied", "not_sure") == "/card/stay"
+    choose(client, "stay", "no")
+    text = client.get_page("/card/dates?lang=en").get_text()
+    assert "Check the date printed on the front of your card" in text
+
+
+def test_dates_are_checked(client: PageClient) -> None:
+    response = client.post(
+        "/card/date-of-birth?lang=en", {"date-year": "2090", "date-month": "1", "date-day": "1"}
+    )
+    assert response.status_code == 422
+    assert "Date of birth must be in the past" in response.get_data(as_text=True)
+    response = client.post(
+        "/card/date-of-birth?lang=en", {"date-year": "1990", "date-month": "2", "date-day": "30"}
+    )
+    assert "must be a real date" in response.get_data(as_text=True)
+
+
+def test_the_certificate_date_can_be_read_from_the_card(client: PageClient) -> None:
+    date_answer(client, "date-of-birth", "1990", "4", "1")
+    assert choose(client, "source", "chip") == "/card/read-card"
+    assert client.get_page("/card/read-card").select_one("#card-relay-panel") is not None
+    job = start_job(client, return_to="/card/read-card")
+    FakeAgent(client).run(job.ticket)
+    claimed = client.post(f"/relay/v1/jobs/{job.job_id}/claim")
+    landed = client.get(claimed.headers["Location"])
+    assert landed.headers["Location"] == "/card/printed-dates"
+    page = client.get_page("/card/printed-dates?lang=en")
+    assert page.select("fieldset legend")[0].get_text().startswith("The card's expiry")
+    assert len(page.select("fieldset")) == 1  # the certificate's date came from the chip
+
+
+def test_pin_reset_routes(client: PageClient) -> None:
+    response = client.post("/card/pin-reset", {"known": "signature"})
+    assert response.headers["Location"] == "/card/pin-reset/signature"
+    text = client.get_page("/card/pin-reset/signature?lang=en").get_text()
+    assert "convenience-store kiosk" in text and "24 hours" in text
+    text = client.get_page("/card/pin-reset/neither?lang=en").get_text()
+    assert "two visits" in text

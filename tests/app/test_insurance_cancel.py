@@ -1,0 +1,114 @@
+"""Cancelling the registration: the request with documents, the office list, the status."""
+
+from __future__ import annotations
+
+import io
+
+from flask import Flask
+from PIL import Image
+from sqlalchemy import select
+
+from app.extensions import db
+from app.storage import blobs
+from app.storage.models import Blob, User
+from tests.helpers.client import PageClient
+
+DETAILS = {
+    "name": "番号 花子",
+    "birth-date-year": "１９９０",
+    "birth-date-month": "4",
+    "birth-date-day": "1",
+    "address": "東京都中央区築地1-1-1",
+    "phone": "03-1234-5678",
+    "insured_number": "記号 12 番号 3456",
+    "reason": "",
+}
+
+
+def jpeg_with_location() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x8825] = {1: "N", 2: (35.0, 40.0, 0.0)}  # GPS
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def upload(client: PageClient, files: dict[str, tuple[bytes, str]]) -> object:
+    data = {kind: (io.BytesIO(body), name) for kind, (body, name) in files.items()}
+    return client.post(
+        "/insurance/cancel/documents?lang=en", data, content_type="multipart/form-data"
+    )
+
+
+def fill_in(client: PageClient, applicant: str = "agent") -> None:
+    for question, value in (("applicant", applicant), ("insurer", "nhi")):
+        response = client.post(f"/insurance/cancel/{question}", {question: value})
+        assert response.status_code == 303
+    response = client.post("/insurance/cancel/details", DETAILS)
+    assert response.headers["Location"] == "/insurance/cancel/documents"
+
+
+def test_the_start_page_says_who_may_apply_and_what_happens(client: PageClient) -> None:
+    text = client.get_page("/insurance/cancel/?lang=en").get_text()
+    assert "same household" in text and "letter of authority" in text
+    assert "about two months" in text and "資格確認書" in text
+    assert client.get("/insurance/cancel/applicant").status_code == 302  # sign in first
+
+
+def test_another_insurer_is_sent_elsewhere(signed_in: PageClient) -> None:
+    response = signed_in.post("/insurance/cancel/insurer", {"insurer": "employee"})
+    assert response.headers["Location"] == "/insurance/cancel/other-insurer/employee"
+    assert "employer" in signed_in.get_page(response.headers["Location"] + "?lang=en").get_text()
+
+
+def test_details_are_checked(signed_in: PageClient) -> None:
+    response = signed_in.post(
+        "/insurance/cancel/details?lang=en",
+        {**DETAILS, "birth-date-day": "31", "birth-date-month": "2", "phone": "12"},
+    )
+    assert response.status_code == 422
+    text = response.get_data(as_text=True)
+    assert "Date of birth must be a real date" in text and "10 or 11 digits" in text
+
+
+def test_a_request_with_documents_reaches_the_office(signed_in: PageClient, app: Flask) -> None:
+    fill_in(signed_in)
+    missing = upload(signed_in, {"identity": (jpeg_with_location(), "id.jpg")})
+    assert missing.status_code == 422  # an agent also needs the letter of authority
+    assert "Select a file" in missing.get_data(as_text=True)
+    wrong = upload(signed_in, {"authority": (b"just text, named .pdf", "letter.pdf")})
+    assert wrong.status_code == 422
+    assert "must be a PDF, JPG or PNG" in wrong.get_data(as_text=True)
+    done = upload(signed_in, {"authority": (b"%PDF-1.4\n%letter\n", "letter.pdf")})
+    assert done.headers["Location"] == "/insurance/cancel/check"
+    check = signed_in.get_page("/insurance/cancel/check?lang=en")
+    assert "id.jpg" in check.get_text() and "番号 花子" in check.get_text()
+    assert "1990-04-01" in check.get_text()
+    sent = signed_in.post("/insurance/cancel/check")
+    page = signed_in.get_page(sent.headers["Location"] + "?lang=en")
+    reference = page.select_one("[data-testid=reference]").get_text()
+    assert reference.startswith("HC-") and "Received" in page.get_text()
+
+    with app.app_context():
+        rows = db.session.scalars(select(Blob).where(Blob.kind == "insurance_cancel_document"))
+        stored = [blobs.get(db.session, row.id) for row in rows]
+        images = [s for s in stored if s and s.media_type == "image/jpeg"]
+        assert images and b"PhoneMaker" not in images[0].data and b"Exif" not in images[0].data
+        assert all(b"PhoneMaker" not in row.data_enc for row in db.session.scalars(select(Blob)))
+
+    assert signed_in.get("/office/insurance/").status_code == 403
+    with app.app_context():
+        db.session.scalars(select(User)).one().is_staff = True
+        db.session.commit()
+    assert "/office/insurance/" in str(signed_in.get_page("/office/"))
+    office = signed_in.get_page("/office/insurance/?lang=en")
+    link = office.select_one("[data-testid=cancellations] a")
+    assert link.get_text() == reference
+    detail = signed_in.get_page(link["href"] + "?lang=en")
+    document = signed_in.get(detail.select_one("a[href*='/documents/authority']")["href"])
+    assert document.data.startswith(b"%PDF-") and document.mimetype == "application/pdf"
+    status_form = detail.select_one("form[action$='/status']")
+    signed_in.post(status_form["action"], {"status": "completed"})
+    mine = signed_in.get_page("/insurance/cancel/requests?lang=en").get_text()
+    assert reference in mine and "Completed" in mine
