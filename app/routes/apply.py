@@ -65,7 +65,9 @@ def _go(question: str, current: dict[str, Any]) -> Response:
 @bp.get("/")
 @public
 def start() -> str:
-    return render_template("pages/apply/start.html")
+    user = current_user()
+    draft = card_application.load(db.session, user.id) if user else {}
+    return render_template("pages/apply/start.html", has_draft=bool(draft.get("route")))
 
 
 @bp.route("/stay-end", methods=["GET", "POST"])

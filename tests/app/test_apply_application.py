@@ -181,6 +181,8 @@ def test_typing_is_autosaved_and_restored_after_signing_in_again(signed_in: Page
     assert signed_in.get("/apply/application/continue").headers["Location"] == (
         "/apply/application/terms"
     )
+    start = signed_in.get_page("/apply/?lang=en")  # from Your tasks → Apply
+    assert start.select_one("a.button--start")["href"] == "/apply/application/continue"
     soup = signed_in.get_page("/apply/application/contact?lang=en")
     assert soup.select_one("#email")["value"] == "hana@exa"
     assert "We restored what you had typed." in soup.get_text()
