@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, make_response, render_template, request, session, url_for
+from flask import Response, abort, make_response, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from app.auth import login_required, require_user
@@ -17,7 +17,7 @@ from app.extensions import db
 from app.forms.nhi_application import SECTION_FORMS, SectionForm
 from app.htmx import redirect_to
 from app.routes.nhi import bp
-from app.routes.nhi_eligibility import SESSION_KEY
+from app.routes.nhi_eligibility import given_answers
 from app.services import nhi_drafts
 
 
@@ -45,7 +45,7 @@ def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:
 @bp.get("/application")
 @login_required
 def tasks() -> str:
-    answers = nhi_drafts.begin(db.session, require_user().id, session.get(SESSION_KEY, {}))
+    answers = nhi_drafts.begin(db.session, require_user().id, given_answers())
     db.session.commit()
     return render_template(
         "pages/nhi/tasks.html",

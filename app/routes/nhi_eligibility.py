@@ -57,7 +57,22 @@ def result(result: str) -> str:
         "pages/nhi/result.html",
         result=result,
         change=url_for("nhi.question", question=rules.result_question(result)),
+        # The answers ride along in the link: signing in starts a fresh session.
+        start=url_for("nhi.tasks", **answers()) if result == "eligible" else None,
     )
+
+
+def given_answers() -> dict[str, Any]:
+    """The eligibility answers from the session, or from the start link after signing in."""
+    if session.get(SESSION_KEY):
+        return answers()
+    given: dict[str, Any] = {}
+    for question in rules.QUESTIONS:
+        field = rules.field_name(question)
+        values = request.args.getlist(field)
+        if values:
+            given[field] = values if field == "card_problems" else values[0]
+    return given
 
 
 @bp.get("/start-again")

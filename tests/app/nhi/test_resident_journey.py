@@ -55,7 +55,11 @@ def test_eligible_result_offers_an_account(client: PageClient) -> None:
     helpers.answer_eligibility(client)
     page = client.get_page("/nhi/result/eligible")
     assert page.select_one("a[href^='/account/create']") is not None
-    assert client.get("/nhi/application").status_code == 302  # sign-in needed
+    start = page.select_one("a.button--start")["href"]
+    assert client.get(start).status_code == 302  # sign-in needed
+    client.sign_up("Hanako")  # a fresh session: the answers come back through the link
+    tasks = client.get_page(start)
+    assert tasks.select_one("#task-1-status").get_text() == "Completed"
 
 
 def test_household_of_three_signs_and_gets_a_copy(signed_in: PageClient) -> None:
@@ -150,3 +154,9 @@ def test_typing_is_saved_and_restored_on_another_device(app, signed_in: PageClie
     page = other.get_page("/nhi/application/about-you?lang=en")
     assert page.select_one("#full_name")["value"] == "番号 花"
     assert "We restored what you had typed" in page.get_text()
+
+
+@pytest.mark.parametrize("question", ["registered", "how-many", "card-problems", "loss-document"])
+def test_question_pages_pass_the_page_checks(client: PageClient, question: str) -> None:
+    page = client.get_page(f"/nhi/check/{question}")
+    assert page.select_one("h1") is not None
