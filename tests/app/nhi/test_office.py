@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.domain import nhi_document
 from app.extensions import db
+from app.services import procedures
 from app.storage.cipher import cipher
 from app.storage.models import AuditEvent, Blob, NhiEnrolment, User
 from tests.app.nhi import helpers
@@ -42,6 +43,13 @@ def _staff(app: Flask) -> PageClient:
 @pytest.fixture
 def enrolment(signed_in: PageClient) -> str:
     return _sent(signed_in)
+
+
+def test_a_sent_enrolment_is_in_progress_on_the_dashboard(app: Flask, enrolment: str) -> None:
+    with app.app_context():
+        owner = db.session.get(NhiEnrolment, enrolment).user_id
+        nhi = [p for p in procedures.procedures_for(db.session, owner) if p.key == "nhi"]
+    assert nhi[0].status == "in_progress"
 
 
 def test_residents_cannot_see_the_office(signed_in: PageClient, enrolment: str) -> None:
@@ -84,6 +92,10 @@ def test_staff_accepts_and_the_resident_sees_it(
     assert "資格確認書" in text and "番号 花子 様" in text and "2026-04-01" in text
     status = signed_in.get_page(f"/nhi/enrolments/{enrolment}")
     assert status.select_one("#nhi-status").get_text() == "Accepted"
+    with app.app_context():
+        owner = db.session.get(NhiEnrolment, enrolment).user_id
+        nhi = [p for p in procedures.procedures_for(db.session, owner) if p.key == "nhi"]
+    assert nhi[0].status == "completed"
     with app.app_context():
         actions = [e.action for e in db.session.scalars(select(AuditEvent))]
         reasons = " ".join(e.reasons for e in db.session.scalars(select(AuditEvent)))
