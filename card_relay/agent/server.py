@@ -124,6 +124,8 @@ class AgentHandler(BaseHTTPRequestHandler):
         if url.path == CSS_PATH:
             cache = {"Cache-Control": "max-age=3600"}
             self._send(200, CSS.encode(), "text/css; charset=utf-8", cache)
+        elif url.path == "/favicon.ico":
+            self._send(204, b"", "text/plain", {})  # browsers ask; a 404 is a console error
         elif url.path == LAUNCH_PATH:
             self._launch(parse_qs(url.query).get("t", [""])[0])
         else:
