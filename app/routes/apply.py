@@ -12,7 +12,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    make_response,
     redirect,
     render_template,
     request,
@@ -26,6 +25,7 @@ from app.extensions import db
 from app.forms import BaseForm
 from app.forms import apply as forms
 from app.htmx import redirect_to
+from app.routes.questions import Questions, question_page
 from app.services import card_application
 from app.storage import card_applications
 
@@ -41,14 +41,8 @@ FORMS: dict[str, type[BaseForm]] = {
 }
 
 
-def answers() -> dict[str, Any]:
-    return dict(session.get(SESSION_KEY, {}))
-
-
-def _remember(**values: Any) -> dict[str, Any]:
-    current = {**answers(), **values}
-    session[SESSION_KEY] = current
-    return current
+QUESTIONS = Questions(SESSION_KEY, FORMS)
+answers = QUESTIONS.answers
 
 
 def _go(question: str, current: dict[str, Any]) -> Response:
@@ -76,31 +70,28 @@ def stay_end() -> Response | str:
     posted = request.method == "POST"
     form = forms.StayEndForm() if posted else forms.StayEndForm.from_iso(answers().get("stay_end"))
     if posted and form.validate_with(card_application.today()):
-        return _go("stay-end", _remember(stay_end=str(form.value)))
+        return _go("stay-end", QUESTIONS.remember(stay_end=str(form.value)))
     return _question_page("stay-end", form)
 
 
 @bp.route("/<string:question>", methods=["GET", "POST"])
 @public
 def question(question: str) -> Response | str:
-    if question not in FORMS:
-        abort(404)
-    field = question.replace("-", "_")
-    posted = request.method == "POST"
-    form = FORMS[question]() if posted else FORMS[question](data={field: answers().get(field)})
-    if form.validate_on_submit():
-        return _go(question, _remember(**{field: form.data[field]}))
+    form = QUESTIONS.form_for(question)
+    current = QUESTIONS.accept(question, form)
+    if current is not None:
+        return _go(question, current)
     return _question_page(question, form)
 
 
 def _question_page(question: str, form: Any) -> Response:
-    page = render_template(
+    back = eligibility.previous(question, answers())
+    return question_page(
         f"pages/apply/{question}.html",
-        form=form,
+        form,
         question=question,
-        back=eligibility.previous(question, answers()),
+        back=url_for("apply.question", question=back) if back else url_for("apply.start"),
     )
-    return make_response(page, 422 if form.errors else 200)
 
 
 @bp.get("/result/<string:result>")

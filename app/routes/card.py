@@ -17,7 +17,6 @@ from flask import (
     make_response,
     render_template,
     request,
-    session,
     url_for,
 )
 
@@ -27,6 +26,7 @@ from app.extensions import db
 from app.forms import BaseForm
 from app.forms import card_dates as forms
 from app.htmx import redirect_to
+from app.routes.questions import Questions, question_page
 from app.routes.relay import session_key
 from app.services import card_calendar, insurance
 
@@ -45,13 +45,13 @@ CHOICE_QUESTIONS: dict[str, type[BaseForm]] = {
 }
 
 
-def answers() -> dict[str, Any]:
-    return dict(session.get(SESSION_KEY, {}))
+# The choice questions' fields are named after the question itself.
+CHOICES = Questions(SESSION_KEY, CHOICE_QUESTIONS, field_name=lambda question: question)
+answers = CHOICES.answers
 
 
 def _save_and_go(**values: Any) -> Response:
-    current = {**answers(), **values}
-    session[SESSION_KEY] = current
+    current = CHOICES.remember(**values)
     following = expiry_flow.next_question(current)
     if following is None:
         return redirect_to(url_for("card.dates"))
@@ -79,15 +79,13 @@ def question(question: str) -> Response:
 
 
 def _choice(question: str) -> Response:
-    form_class = CHOICE_QUESTIONS[question]
-    form = form_class() if request.method == "POST" else form_class(data=answers())
+    form = CHOICES.form_for(question)
     if form.validate_on_submit():
         changes: dict[str, Any] = {question: form.data[question]}
         if question == "source":  # a new way of giving the dates replaces the old dates
             changes.update(issued=None, applied=None, card=None, certificate=None)
         return _save_and_go(**changes)
-    page = render_template(f"pages/card/{question}.html", form=form)
-    return make_response(page, 422 if form.errors else 200)
+    return question_page(f"pages/card/{question}.html", form)
 
 
 def _date(question: str) -> Response:

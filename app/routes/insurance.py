@@ -7,16 +7,11 @@ in `insurance_cancel.py`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import (
     Blueprint,
     Response,
     abort,
-    make_response,
     render_template,
-    request,
-    session,
     url_for,
 )
 
@@ -25,6 +20,7 @@ from app.domain import insurance_readiness as readiness
 from app.forms import BaseForm
 from app.forms import insurance as forms
 from app.htmx import redirect_to
+from app.routes.questions import Questions, question_page
 
 bp = Blueprint("insurance", __name__, url_prefix="/insurance")
 SESSION_KEY = "insurance"
@@ -36,8 +32,8 @@ FORMS: dict[str, type[BaseForm]] = {
 }
 
 
-def answers() -> dict[str, Any]:
-    return dict(session.get(SESSION_KEY, {}))
+QUESTIONS = Questions(SESSION_KEY, FORMS)
+answers = QUESTIONS.answers
 
 
 @bp.get("/")
@@ -49,14 +45,9 @@ def start() -> str:
 @bp.route("/<string:question>", methods=["GET", "POST"])
 @public
 def question(question: str) -> Response:
-    if question not in FORMS:
-        abort(404)
-    field = question.replace("-", "_")
-    posted = request.method == "POST"
-    form = FORMS[question]() if posted else FORMS[question](data={field: answers().get(field)})
-    if form.validate_on_submit():
-        current = {**answers(), field: form.data[field]}
-        session[SESSION_KEY] = current
+    form = QUESTIONS.form_for(question)
+    current = QUESTIONS.accept(question, form)
+    if current is not None:
         step = readiness.after(question, current)
         if step.kind == "question":
             return redirect_to(url_for("insurance.question", question=step.key))
@@ -64,13 +55,12 @@ def question(question: str) -> Response:
             return redirect_to(url_for("insurance.result", result=step.key))
         return redirect_to(url_for("insurance.prepare"))
     back = readiness.previous(question)
-    page = render_template(
+    return question_page(
         f"pages/insurance/{question}.html",
-        form=form,
+        form,
         question=question,
         back=url_for("insurance.question", question=back) if back else url_for("insurance.start"),
     )
-    return make_response(page, 422 if form.errors else 200)
 
 
 @bp.get("/result/<string:result>")

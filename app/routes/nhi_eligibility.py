@@ -5,45 +5,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, make_response, render_template, request, session, url_for
+from flask import Response, abort, render_template, request, session, url_for
 
 from app.auth import public
 from app.domain import nhi_eligibility as rules
 from app.forms.nhi_eligibility import FORMS
 from app.htmx import redirect_to
 from app.routes.nhi import bp
+from app.routes.questions import Questions, question_page
 
 SESSION_KEY = "nhi_eligibility"
 
 
-def answers() -> dict[str, Any]:
-    return dict(session.get(SESSION_KEY, {}))
+QUESTIONS = Questions(SESSION_KEY, FORMS, field_name=rules.field_name)
+answers = QUESTIONS.answers
 
 
 @bp.route("/check/<string:question>", methods=["GET", "POST"])
 @public
 def question(question: str) -> Response:
-    if question not in FORMS:
-        abort(404)
-    field = rules.field_name(question)
-    posted = request.method == "POST"
-    form = FORMS[question]() if posted else FORMS[question](data={field: answers().get(field)})
-    if form.validate_on_submit():
-        current = {**answers(), field: form.data[field]}
-        session[SESSION_KEY] = current
+    form = QUESTIONS.form_for(question)
+    current = QUESTIONS.accept(question, form)
+    if current is not None:
         step = rules.after(question, current)
         if step.kind == "question":
             return redirect_to(url_for("nhi.question", question=step.key))
         return redirect_to(url_for("nhi.result", result=step.key))
     back = rules.previous(question)
-    page = render_template(
+    return question_page(
         "pages/nhi/question.html",
-        form=form,
-        field=form[field],
+        form,
+        field=form[rules.field_name(question)],
         question=question,
         back=url_for("nhi.question", question=back) if back else url_for("nhi.start"),
     )
-    return make_response(page, 422 if form.errors else 200)
 
 
 @bp.get("/result/<string:result>")

@@ -1,0 +1,60 @@
+"""Suitability questions, one per page (GOV.UK), shared by the journeys.
+
+The answers live in the session, so nobody needs an account to find out whether a procedure
+suits them; a pure rule in `app/domain` says where each answer leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Response, abort, make_response, render_template, request, session
+
+from app.forms import BaseForm
+
+
+def snake_case(question: str) -> str:
+    """The form field of a question: the URL's kebab-case name in snake case."""
+    return question.replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Questions:
+    """A journey's questions: their forms, and where in the session their answers are kept."""
+
+    session_key: str
+    forms: Mapping[str, type[BaseForm]]
+    field_name: Callable[[str], str] = snake_case
+
+    def answers(self) -> dict[str, Any]:
+        return dict(session.get(self.session_key, {}))
+
+    def remember(self, **values: Any) -> dict[str, Any]:
+        current = {**self.answers(), **values}
+        session[self.session_key] = current
+        return current
+
+    def form_for(self, question: str) -> BaseForm:
+        """The posted answer, or on GET the answer given before (404 for an unknown question)."""
+        if question not in self.forms:
+            abort(404)
+        form_class = self.forms[question]
+        if request.method == "POST":
+            return form_class()
+        field = self.field_name(question)
+        return form_class(data={field: self.answers().get(field)})
+
+    def accept(self, question: str, form: BaseForm) -> dict[str, Any] | None:
+        """All the answers with this one added, or None when it needs correcting."""
+        if not form.validate_on_submit():
+            return None
+        field = self.field_name(question)
+        return self.remember(**{field: form.data[field]})
+
+
+def question_page(template: str, form: BaseForm, **context: Any) -> Response:
+    """The page, with 422 when it shows errors (htmx swaps 422 too)."""
+    page = render_template(template, form=form, **context)
+    return make_response(page, 422 if form.errors else 200)
