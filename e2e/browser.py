@@ -71,6 +71,13 @@ class VirtualAuthenticator:
         answer = self._cdp.send("WebAuthn.getCredentials", {"authenticatorId": self.id})
         return list(answer["credentials"])
 
+    def sync_from(self, other: VirtualAuthenticator) -> None:
+        """Copy the other device's passkeys here, as a password manager syncs them."""
+        for credential in other.credentials():
+            self._cdp.send(
+                "WebAuthn.addCredential", {"authenticatorId": self.id, "credential": credential}
+            )
+
     def replace(self) -> None:
         """Forget this authenticator and its passkeys; use a new, empty one."""
         self._cdp.send("WebAuthn.removeVirtualAuthenticator", {"authenticatorId": self.id})

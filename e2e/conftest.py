@@ -1,7 +1,8 @@
 """Fixtures for the journeys: a live server, Debian's Chromium, device profiles, tabs.
 
 A journey asks for `tab` (a phone tab by default, see README.md) and drives it through
-page objects from `e2e/pages/`; each page object checks the page it lands on.
+page objects from `e2e/pages/`; each page object checks the page it lands on. The card
+journeys' fixtures (`card`, `card_reader`, `agent`, `pin_watch`) come from `e2e/card.py`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
 from e2e.browser import BrowserSession, Tab, context_options
+from e2e.card import agent, card, card_reader, pin_watch, testca, vpcd_reader  # noqa: F401
 from e2e.server import LiveServer
 from e2e.texts import language_of
 
@@ -134,43 +136,94 @@ def chromium_browser(
     browser.close()
 
 
+class BrowserSessions:
+    """Opens browser profiles (one per device a user works on) and closes them when the test
+    ends: each tab verified, trace and screenshots kept on failure."""
+
+    def __init__(
+        self,
+        request: pytest.FixtureRequest,
+        playwright_driver: Playwright,
+        chromium_launch_options: dict[str, Any],
+        base_url: str,
+        locale: str,
+        workdir: Path,
+    ) -> None:
+        self.request = request
+        self.driver = playwright_driver
+        self.launch_options = chromium_launch_options
+        self.base_url = base_url
+        self.locale = locale
+        self.workdir = workdir
+        self.opened: list[tuple[str, BrowserContext, BrowserSession]] = []
+
+    def open(self, device: str) -> BrowserSession:
+        options = context_options(self.driver.devices, device, self.locale)
+        context: BrowserContext
+        if self.request.node.get_closest_marker("persistent_profile"):
+            profile = self.workdir / (
+                "profile" if not self.opened else f"profile-{len(self.opened)}"
+            )
+            context = self.driver.chromium.launch_persistent_context(
+                profile, **self.launch_options, **options
+            )
+        else:
+            browser = self.request.getfixturevalue("chromium_browser")
+            context = browser.new_context(**options)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        context.tracing.start(
+            title=self.request.node.nodeid, screenshots=True, snapshots=True, sources=True
+        )
+        session = BrowserSession(context, self.base_url, language_of(self.locale))
+        self.opened.append((device, context, session))
+        return session
+
+    def close_all(self, artifacts: Path) -> None:
+        problem: AssertionError | None = None
+        for _, _, session in self.opened:
+            try:
+                for tab in session.tabs:
+                    tab.verify()
+            except AssertionError as error:
+                problem = problem or error
+        reports = self.request.node.stash.get(REPORTS, {})
+        failed = problem is not None or any(report.failed for report in reports.values())
+        for number, (device, context, session) in enumerate(self.opened):
+            # The first profile's artifacts where they always were; others' beside them.
+            folder = (
+                artifacts
+                if number == 0
+                else artifacts.with_name(f"{artifacts.name}-{number + 1}-{device}")
+            )
+            _keep_or_discard_artifacts(context, session.tabs, folder, failed)
+            context.close()
+        if problem is not None:
+            raise problem
+
+
 @pytest.fixture
-def browser_session(
+def browser_sessions(
     request: pytest.FixtureRequest,
     pytestconfig: pytest.Config,
     playwright_driver: Playwright,
     chromium_launch_options: dict[str, Any],
     live_server: LiveServer,
-    device: str,
     locale: str,
     tmp_path: Path,
-) -> Iterator[BrowserSession]:
-    """A fresh browser profile for one user, traced; trace and screenshots kept on failure."""
-    options = context_options(playwright_driver.devices, device, locale)
-    context: BrowserContext
-    if request.node.get_closest_marker("persistent_profile"):
-        context = playwright_driver.chromium.launch_persistent_context(
-            tmp_path / "profile", **chromium_launch_options, **options
-        )
-    else:
-        context = request.getfixturevalue("chromium_browser").new_context(**options)
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    context.tracing.start(title=request.node.nodeid, screenshots=True, snapshots=True, sources=True)
-    session = BrowserSession(context, live_server.url, language_of(locale))
-    yield session
+) -> Iterator[BrowserSessions]:
+    """Browser profiles of one user: `browser_sessions.open("desktop")` is another device
+    (its own cookies, storage and passkey authenticator), next to `browser_session`."""
+    sessions = BrowserSessions(
+        request, playwright_driver, chromium_launch_options, live_server.url, locale, tmp_path
+    )
+    yield sessions
+    sessions.close_all(_artifacts_dir(pytestconfig, request))
 
-    problem: AssertionError | None = None
-    try:
-        for tab in session.tabs:
-            tab.verify()
-    except AssertionError as error:
-        problem = error
-    reports = request.node.stash.get(REPORTS, {})
-    failed = problem is not None or any(report.failed for report in reports.values())
-    _keep_or_discard_artifacts(context, session.tabs, _artifacts_dir(pytestconfig, request), failed)
-    context.close()
-    if problem is not None:
-        raise problem
+
+@pytest.fixture
+def browser_session(browser_sessions: BrowserSessions, device: str) -> BrowserSession:
+    """A fresh browser profile for one user, traced; trace and screenshots kept on failure."""
+    return browser_sessions.open(device)
 
 
 def _artifacts_dir(pytestconfig: pytest.Config, request: pytest.FixtureRequest) -> Path:

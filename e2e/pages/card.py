@@ -1,0 +1,112 @@
+"""The site's side of the card step: the "Use your My Number Card" box that journeys embed,
+its panels (a card reader on this computer, or the phone as the reader), the "Your card" page
+the card reader app sends the browser back to, and the "Try your card reader" page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Locator, expect
+
+from e2e.browser import Tab
+from e2e.pages import PageObject
+
+if TYPE_CHECKING:
+    from e2e.pages.card_reader_app import CardReaderAppPage
+
+
+class UseYourCard:
+    """The "Use your My Number Card" box, on whichever page shows it."""
+
+    def __init__(self, on: PageObject) -> None:
+        self.on = on
+        self.page = on.page
+        self._ = on.tab.texts
+
+    def use_a_card_reader_on_this_computer(self) -> CardReaderPanel:
+        self.page.get_by_role("button", name=self._("Use a card reader on this computer")).click()
+        return CardReaderPanel(self.on)
+
+    def use_my_phone_as_the_reader(self) -> PhonePanel:
+        self.page.get_by_role("button", name=self._("Use my phone as the reader")).click()
+        return PhonePanel(self.on)
+
+
+class CardReaderPanel:
+    """ "Read your card on this computer": the link that opens the card reader app."""
+
+    def __init__(self, on: PageObject) -> None:
+        self.on = on
+        self.page = on.page
+        self.launch = self.page.get_by_role("link", name=on._("Open the card reader app"))
+        expect(self.launch).to_be_visible()
+        on.tab.check()
+
+    def open_the_card_reader_app(self) -> CardReaderAppPage:
+        """The app asks for the PIN on its own page (a card with tries left)."""
+        from e2e.pages.card_reader_app import CardReaderAppPage
+
+        self.launch.click()
+        return CardReaderAppPage(self.on.tab)
+
+    def open_the_card_reader_app_and_come_straight_back(self, problem: str) -> YourCardPage:
+        """The app sends the browser back at once, without asking for the PIN (a locked card,
+        no card): the "Your card" page explains `problem` (the English id of its heading)."""
+        self.launch.click()
+        return YourCardPage.showing(self.on.tab, problem)
+
+
+class PhonePanel:
+    """ "Read your card with your phone": a QR code, a link for this phone, then a code field."""
+
+    def __init__(self, on: PageObject) -> None:
+        self.on = on
+        self.page = on.page
+        self.app_link = self.page.get_by_role(
+            "link", name=on._("Open in the reader app on this phone")
+        )
+        expect(self.app_link).to_be_visible()
+        qr_code = self.page.get_by_role("img", name=on._("QR code for the phone reader app"))
+        expect(qr_code).to_be_visible()
+        on.tab.check()
+
+    def type_the_code(self, code: str) -> None:
+        """Type the phone's 6-digit code and continue; the caller builds where it lands."""
+        field = self.page.get_by_label(self.on._("The 6-digit code shown on your phone"))
+        expect(field).to_be_visible()  # appears once the phone's result arrived (polling)
+        self.on.tab.check()
+        field.fill(code)
+        self.page.get_by_role("button", name=self.on._("Continue")).click()
+
+
+class YourCardPage(PageObject):
+    """Where the card reader app sends the browser back: the outcome, and what to do next."""
+
+    heading_text = "Your card"
+
+    @classmethod
+    def showing(cls, tab: Tab, problem: str) -> YourCardPage:
+        page = cls(tab)
+        expect(page.problem).to_contain_text(tab.texts(problem))
+        return page
+
+    @property
+    def problem(self) -> Locator:
+        """The box explaining what went wrong and what to do."""
+        return self.page.get_by_role("main").get_by_role("alert")
+
+    def try_again(self) -> None:
+        """Back to the page that started the card step; the caller builds it."""
+        self.problem.get_by_role("link", name=self._("Try again")).click()
+
+
+class TryYourCardPage(PageObject):
+    heading_text = "Try your card reader"
+    path = "/relay/try"
+
+    @property
+    def card_step(self) -> UseYourCard:
+        return UseYourCard(self)
+
+    def expect_the_card_works(self) -> None:
+        expect(self.page.get_by_role("heading", name=self._("Your card works"))).to_be_visible()
