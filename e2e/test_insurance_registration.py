@@ -2,17 +2,14 @@
 the card step, the confirmation with the certificate's expiry, status, the refusals (wrong PIN,
 locked PIN, expired certificate) and a cancellation request that reaches the office.
 
-The card step: the desktop agent's own journey (`e2e/test_card_relay.py`, real pcscd + vpcd)
-was not on main when this was written, so the reader side is played in-process by the tests'
-`FakeAgent` with the simulated card, against this live server. The browser does everything
-else itself: it starts the job, comes back to the relay's return page and claims the result.
+The card step is the real one (`e2e/card.py`): the browser follows the launch link to the
+desktop agent, the PIN is typed into the agent's page, the agent reads the simulated card
+through pcscd + vpcd, and the browser comes back and claims the result.
 """
 
 from __future__ import annotations
 
-import re
-from types import SimpleNamespace
-from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -20,14 +17,26 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.storage.models import User
-from card_relay.testca import variants
+from card_relay.agent import AgentServer
+from card_relay.testca import TestCa
 from e2e.browser import Tab
+from e2e.card import EXPIRED, HANAKO, PIN, WRONG_PIN, CardReader, PinWatch
 from e2e.pages import PageObject
 from e2e.pages.account import CreateAccountPage
+from e2e.pages.card import UseYourCard
+from e2e.pages.card_reader_app import CardReaderAppPage
 from e2e.server import LiveServer
-from tests.app.relay_helpers import FakeAgent, error_body
 
-pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("device", ["desktop"])]
+pytestmark = [pytest.mark.e2e, pytest.mark.card, pytest.mark.parametrize("device", ["desktop"])]
+JST = ZoneInfo("Asia/Tokyo")
+# The two ways to reset a locked PIN.
+KIOSK = (
+    "at a convenience-store kiosk with the Mynaportal app, if you know your signature password "
+    "(6 to 16 characters)"
+)
+OFFICE = (
+    "otherwise at your ward or city office, with the card and an ID (the office may ask for more)"
+)
 
 
 class Page(PageObject):
@@ -52,34 +61,8 @@ class Page(PageObject):
         return Page(self.tab, next_heading)
 
 
-class Reader:
-    """The reader side, in-process: redeems the ticket the page shows and answers for the card."""
-
-    def __init__(self, server: LiveServer, tab: Tab) -> None:
-        self.agent = FakeAgent(SimpleNamespace(app=server.app))  # type: ignore[arg-type]
-
-    def start(self, page: Page) -> str:
-        page.page.get_by_role("button", name=page._("Use a card reader on this computer")).click()
-        launch = page.page.get_by_test_id("agent-launch")
-        expect(launch).to_be_visible()
-        page.tab.check()
-        return parse_qs(urlsplit(launch.get_attribute("href") or "").query)["t"][0]
-
-    def read(self, page: Page, **run: object) -> None:
-        """The card answers; the page learns it by polling its status box."""
-        self.agent.run(self.start(page), **run)  # type: ignore[arg-type]
-
-    def claim(self, page: Page, next_heading: str) -> Page:
-        """The status box shows the card was checked; Continue applies it to this session."""
-        status = page.page.locator("#card-relay-status")
-        expect(status.get_by_role("button", name=page._("Continue"))).to_be_visible()
-        page.tab.check()
-        status.get_by_role("button", name=page._("Continue")).click()
-        return Page(page.tab, next_heading)
-
-    def fail(self, page: Page, body: dict[str, object]) -> None:
-        redeemed = self.agent.redeem(self.start(page)).get_json()
-        self.agent.post_result(redeemed, body)
+def open_the_card_reader_app(page: Page) -> CardReaderAppPage:
+    return UseYourCard(page).use_a_card_reader_on_this_computer().open_the_card_reader_app()
 
 
 def ready_to_register(tab: Tab) -> Page:
@@ -101,26 +84,34 @@ def ready_to_register(tab: Tab) -> Page:
 
 @pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
 def test_register_see_the_status_and_ask_for_a_cancellation(
-    tab: Tab, live_server: LiveServer
+    tab: Tab,
+    live_server: LiveServer,
+    testca: TestCa,
+    card: CardReader,
+    agent: AgentServer,
+    pin_watch: PinWatch,
 ) -> None:
-    reader = Reader(live_server, tab)
     tab.goto("/account/create")
     CreateAccountPage(tab).create_account_with_a_passkey("はなこ")
     register = ready_to_register(tab)
 
-    reader.read(register)
-    done = reader.claim(register, "Your card is registered for health insurance")
+    pin_page = open_the_card_reader_app(register)
+    expect(pin_page.requested_by(live_server.url)).to_be_visible()
+    assert pin_page.tries_left() == "3"
+    done = pin_page.enter_pin_and_come_back(
+        PIN, lambda tab: Page(tab, "Your card is registered for health insurance")
+    )
     expect(done.page.get_by_test_id("reference")).to_contain_text("HI-")
+    not_after = testca.issue(HANAKO).auth_cert.not_valid_after_utc  # what the card holds
     expect(done.page.get_by_test_id("certificate-expiry").locator("time")).to_have_attribute(
-        "datetime", re.compile(r"^20\d\d-\d\d-\d\d$")
+        "datetime", not_after.astimezone(JST).date().isoformat()
     )
 
     status = done.follow("Check whether your card is registered", "Is my card registered?")
     expect(status.page.get_by_test_id("registrations")).to_contain_text("HI-")
-    reader.read(status)
-    again = reader.claim(status, "Is my card registered?")
-    expect(again.page.get_by_test_id("status-result")).to_be_visible()
-    again.tab.check()
+    again = open_the_card_reader_app(status).enter_pin_and_come_back(
+        PIN, lambda tab: Page(tab, "Is my card registered?")
+    )
     expect(again.page.get_by_test_id("status-result")).to_contain_text(
         tab.texts("This card is registered for health insurance")
     )
@@ -159,36 +150,38 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
         "Health insurance registrations and cancellations", "Health insurance registrations"
     )
     expect(office.page.get_by_test_id("cancellations")).to_contain_text(reference)
+    pin_watch.assert_never_seen(PIN, WRONG_PIN, elsewhere=card.output())
 
 
 @pytest.mark.parametrize("locale", ["en-US"])
 def test_a_wrong_pin_a_locked_pin_and_an_expired_certificate(
-    tab: Tab, live_server: LiveServer
+    tab: Tab, card: CardReader, agent: AgentServer
 ) -> None:
-    reader = Reader(live_server, tab)
     register = ready_to_register(tab)
 
-    reader.fail(register, error_body("PIN_WRONG", tries_left=2))
-    help_box = register.page.locator("#card-relay-status [role=alert]")
-    expect(help_box).to_contain_text(tab.texts("The PIN was wrong"))
-    expect(help_box).to_contain_text("2")
-    tab.check()
-    register = register.follow("Try again", "Register your card")
+    back = open_the_card_reader_app(register).enter_pin_and_see_a_problem(
+        WRONG_PIN, "The PIN was wrong"
+    )
+    expect(back.problem).to_contain_text("2")  # tries left (a plural message)
+    back.try_again()
+    register = Page(tab, "Register your card")
 
-    reader.fail(register, error_body("PIN_BLOCKED"))
-    help_box = register.page.locator("#card-relay-status [role=alert]")
-    expect(help_box).to_contain_text(tab.texts("The PIN is locked"))
-    expect(help_box).to_contain_text("kiosk")
-    tab.check()
-    register = register.follow("Try again", "Register your card")
+    card.lock()  # the last two tries spent on wrong guesses: the PIN is locked
+    panel = UseYourCard(register).use_a_card_reader_on_this_computer()
+    back = panel.open_the_card_reader_app_and_come_straight_back("The PIN is locked")
+    reset_routes = back.problem.get_by_role("listitem")
+    expect(reset_routes).to_have_count(2)
+    expect(reset_routes.first).to_contain_text(tab.texts(KIOSK))
+    expect(reset_routes.last).to_contain_text(tab.texts(OFFICE))
+    back.try_again()
+    register = Page(tab, "Register your card")
 
-    expired = next(i for i in variants() if i.id == "expired")
-    reader.read(register, identity=expired)
-    help_box = register.page.locator("#card-relay-status [role=alert]")
-    expect(help_box).to_contain_text(tab.texts("The card's certificate has expired"))
+    card.insert(EXPIRED)  # the same holder's card, its certificate expired on 2020-01-01
+    back = open_the_card_reader_app(register).enter_pin_and_see_a_problem(
+        PIN, "The card's certificate has expired"
+    )
     renewal = (
         "Renew the electronic certificate at your ward or city office. You can do it from 3 "
         "months before it expires. Your card stays valid as an ID meanwhile."
     )
-    expect(help_box).to_contain_text(tab.texts(renewal))
-    tab.check()
+    expect(back.problem).to_contain_text(tab.texts(renewal))
