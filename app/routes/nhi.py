@@ -12,6 +12,7 @@ from flask import Blueprint, render_template
 
 from app.auth import current_user, public
 from app.extensions import db
+from app.services import nhi_drafts
 from app.storage import nhi_enrolments
 
 bp = Blueprint("nhi", __name__, url_prefix="/nhi")
@@ -22,7 +23,8 @@ bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 def start() -> str:
     user = current_user()
     sent = nhi_enrolments.for_user(db.session, user.id) if user else []
-    return render_template("pages/nhi/start.html", sent=sent)
+    in_progress = bool(user and nhi_drafts.load(db.session, user.id))
+    return render_template("pages/nhi/start.html", sent=sent, in_progress=in_progress)
 
 
 from app.routes import nhi_application, nhi_eligibility, nhi_signing  # noqa: E402, F401
