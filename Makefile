@@ -20,15 +20,18 @@ run: $(STAMP)
 	$(VENV)/bin/flask --app wsgi db-upgrade
 	$(PY) -m app.demo --port $(PORT)
 
-## test: install what the tests need (system packages included), start the services, run every test
+## test: install what the tests need (system packages included), start the services, lint, run every test
 test: $(STAMP)
 	@bash scripts/system-deps.sh test
 	@bash scripts/services.sh start
+	$(VENV)/bin/ruff check --quiet .
+	$(VENV)/bin/mypy app photo_checks card_relay
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy app photo_checks card_relay
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

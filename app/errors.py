@@ -19,7 +19,7 @@ class DomainError(Exception):
     status = 400
 
     def user_message(self) -> str:
-        return _("Something went wrong. Go back and try again.")
+        return str(_("Something went wrong. Go back and try again."))
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -12,7 +12,7 @@ VARY_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 def wants_fragment() -> bool:
     """True for an htmx request, except a history restore, which needs the whole page."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def target() -> str | None:

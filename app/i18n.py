@@ -22,7 +22,11 @@ def init_app(app: Flask) -> None:
     def remember_choice(response: Response) -> Response:
         """`?lang=xx` switches the language and the cookie keeps it for later visits."""
         chosen = request.args.get("lang")
-        if chosen in app.config["LANGUAGES"] and chosen != request.cookies.get(LANG_COOKIE):
+        if (
+            chosen
+            and chosen in app.config["LANGUAGES"]
+            and chosen != request.cookies.get(LANG_COOKIE)
+        ):
             response.set_cookie(
                 LANG_COOKIE,
                 chosen,

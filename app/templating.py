@@ -17,7 +17,7 @@ class FalsyStrictUndefined(StrictUndefined):
     Macros test optional params (`{% if params.hint %}`) without every caller passing them.
     """
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> bool:  # type: ignore[override]
         return False
 
 

@@ -65,7 +65,7 @@ class ThreePartDateField(Field):  # type: ignore[misc]
     def check(self, what: Any, *, past: bool = False, today: date | None = None) -> None:
         if self.problem:
             raise StopValidation(str(DATE_MESSAGES[self.problem]) % {"what": what})
-        if past and today is not None and self.data > today:
+        if past and today is not None and self.data is not None and self.data > today:
             raise StopValidation(_l("%(what)s must be in the past") % {"what": what})
 
 

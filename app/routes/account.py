@@ -33,7 +33,7 @@ def dashboard() -> str:
 
 @bp.get("/account")
 @login_required
-def profile() -> str:
+def profile() -> Response:
     user = require_user()
     draft = drafts.load(db.session, user.id, PROFILE_DRAFT)
     saved_name = users.display_name(user)

@@ -117,7 +117,7 @@ def documents() -> Response:
         added = nhi_attachments.add(
             db.session,
             user_id=user.id,
-            filename=upload.filename if upload else "",
+            filename=(upload.filename or "") if upload else "",
             data=data,
             kind=form.kind.data,
             existing=existing,

@@ -67,13 +67,14 @@ def review(enrolment_id: str) -> Response:
 def accept(enrolment_id: str) -> Response:
     row = _row(enrolment_id)
     form = AcceptForm()
-    if row.state in ("received", "in_review") and form.validate_on_submit():
+    chosen = form.qualification_date.data if form.validate_on_submit() else None
+    if row.state in ("received", "in_review") and chosen is not None:
         try:
             nhi_office.accept(
                 db.session,
                 row,
                 staff_id=require_user().id,
-                qualification_date=form.qualification_date.data,
+                qualification_date=chosen,
             )
         except nhi_office.NotVerified:
             pass

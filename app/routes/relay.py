@@ -127,7 +127,6 @@ def app_link() -> str:
 # Agent side (JSON) ---------------------------------------------------------------------------
 @bp.post("/relay/v1/tickets/redeem")
 @public
-@csrf.exempt
 @limiter.limit("60 per minute")
 def redeem() -> tuple[Response, int] | Response:
     body = _agent_body()
@@ -155,7 +154,6 @@ def redeem() -> tuple[Response, int] | Response:
 
 @bp.post("/relay/v1/jobs/<string:job_id>/progress")
 @public
-@csrf.exempt
 def progress(job_id: str) -> tuple[str, int]:
     job = card_sessions.agent_job(db.session, job_id, _bearer())
     card_sessions.record_progress(db.session, job, str(_agent_body().get("state", "")))
@@ -164,7 +162,6 @@ def progress(job_id: str) -> tuple[str, int]:
 
 @bp.post("/relay/v1/jobs/<string:job_id>/result")
 @public
-@csrf.exempt
 @limiter.limit("60 per minute")
 def result(job_id: str) -> Response:
     job = card_sessions.agent_job(db.session, job_id, _bearer())
@@ -177,6 +174,11 @@ def result(job_id: str) -> Response:
     if answer.code:
         body["code"] = answer.code
     return jsonify(body)
+
+
+# The agent's calls carry a one-time ticket or a bearer token, not a browser's cookie.
+for _agent_view in (redeem, progress, result):
+    csrf.exempt(_agent_view)
 
 
 @bp.app_errorhandler(RelayError)

@@ -141,7 +141,7 @@ def _store(
 
 def package_of(session: Session, row: NhiEnrolment) -> dict[str, Any]:
     stored = blobs.get(session, row.package_blob_id)
-    return json.loads(stored.data) if stored else {}  # type: ignore[no-any-return]
+    return json.loads(stored.data) if stored else {}
 
 
 def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:

@@ -35,7 +35,7 @@ class Database:
         from flask import current_app
 
         if "db_session" not in g:
-            g.db_session = self._makers[id(current_app._get_current_object())]()
+            g.db_session = self._makers[id(current_app._get_current_object())]()  # type: ignore[attr-defined]
         return g.db_session  # type: ignore[no-any-return]
 
     def _close_session(self, _exc: BaseException | None) -> None:
