@@ -34,6 +34,7 @@ AGENT_ERROR_CODES = {
     "TIMEOUT",
     "SERVICE_STOPPED",
     "READER_BUSY",
+    "WRONG_ORIGIN",
     "PIN_FORMAT",
     "INTERNAL",
 }

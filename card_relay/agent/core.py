@@ -137,7 +137,7 @@ class Agent:
         # server still hears about it, so the page stops waiting.
         logger.warning("job %s: origin %r is not %r, refused", job.job_id, job.origin, self.origin)
         try:
-            self.client.result(job, error_payload("INTERNAL"))
+            self.client.result(job, error_payload("WRONG_ORIGIN"))
         except (ServerError, ProtocolError) as exc:
             logger.info("job %s: refusal not delivered: %s", job.job_id, exc)
         self._release(None)

@@ -36,6 +36,7 @@ RESULT_CODES = frozenset(
         "TIMEOUT",
         "SERVICE_STOPPED",
         "READER_BUSY",
+        "WRONG_ORIGIN",
         "INTERNAL",
     }
 )

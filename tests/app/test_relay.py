@@ -282,3 +282,11 @@ def _outcome(client: PageClient, app: Flask, job_id: str) -> dict:
         outcome = card_sessions.claimed_outcome(db.session, job_id, key)
     assert outcome is not None
     return outcome
+
+
+def test_an_agent_set_up_for_another_site_is_explained(client: PageClient) -> None:
+    job = start_job(client)
+    agent = FakeAgent(client)
+    agent.post_result(agent.redeem(job.ticket).get_json(), error_body("WRONG_ORIGIN"))
+    text = client.get_page(f"/relay/return?j={job.job_id}&lang=en").get_text()
+    assert "set up for another website" in text

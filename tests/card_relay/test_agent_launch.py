@@ -128,7 +128,7 @@ def test_a_job_for_another_origin_is_refused(visitor: Visitor, relay: FakeRelay)
     answer = visitor.launch(job.ticket)
     assert answer.status_code == 403
     assert job.progress == []  # the card was never touched
-    assert job.results == [{"error": {"code": "INTERNAL"}}]
+    assert job.results == [{"error": {"code": "WRONG_ORIGIN"}}]
 
 
 def test_the_pin_form_needs_the_jobs_csrf_token(visitor: Visitor, relay: FakeRelay) -> None:
