@@ -6,11 +6,11 @@ Each question's answer leads to the next question, to a result page that only in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from app.domain.dates import add_months
+from app.domain.steps import Step
 
 # The questions in order; "stay-end" is asked only of people with a period of stay.
 QUESTIONS = (
@@ -33,15 +33,6 @@ EXPRESS_REASONS = (
     "notes_full",
 )
 STAY_WARNING_MONTHS = 2
-
-
-@dataclass(frozen=True)
-class Step:
-    """Where an answer leads: kind is "question", "result" or "route"."""
-
-    kind: str
-    key: str
-    blocking: bool = False
 
 
 def _question(key: str) -> Step:

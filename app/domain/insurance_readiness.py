@@ -7,19 +7,14 @@ The PIN question comes before any card operation, so nobody is led into guessing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from app.domain.steps import Step
 
 QUESTIONS = ("have-card", "face-card", "know-pin", "device")
 RESULTS = ("no-card", "face-card", "pin-reset", "pin-not-sure", "no-device")
 # A result page may offer a way on (e.g. "I have found my PIN") to this question.
 CONTINUE_AFTER_RESULT = {"pin-not-sure": "device"}
-
-
-@dataclass(frozen=True)
-class Step:
-    kind: str  # "question" | "result" | "prepare"
-    key: str
 
 
 _ROUTES: dict[str, dict[str, Step]] = {

@@ -7,8 +7,9 @@ validation error. The last answer leads to the "you can apply online" result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from app.domain.steps import Step
 
 QUESTIONS = (
     "registered",
@@ -41,14 +42,6 @@ RESULTS = (
     "no-document",
     "eligible",
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    """Where an answer leads: kind "question" or "result"."""
-
-    kind: str
-    key: str
 
 
 def _q(key: str) -> Step:

@@ -41,16 +41,14 @@ FORMS: dict[str, type[BaseForm]] = {
 }
 
 
-QUESTIONS = Questions(SESSION_KEY, FORMS)
+QUESTIONS = Questions("apply", SESSION_KEY, FORMS)
 answers = QUESTIONS.answers
 
 
 def _go(question: str, current: dict[str, Any]) -> Response:
     step = eligibility.after(question, current, today=card_application.today())
-    if step.kind == "question":
-        return redirect_to(url_for("apply.question", question=step.key))
-    if step.kind == "result":
-        return redirect_to(url_for("apply.result", result=step.key))
+    if url := QUESTIONS.step_url(step):
+        return redirect_to(url)
     if step.key == "booth":
         return redirect_to(url_for("apply.photo_booth"))
     return redirect_to(url_for("application.start", route=step.key))
@@ -85,12 +83,11 @@ def question(question: str) -> Response | str:
 
 
 def _question_page(question: str, form: Any) -> Response:
-    back = eligibility.previous(question, answers())
     return question_page(
         f"pages/apply/{question}.html",
         form,
         question=question,
-        back=url_for("apply.question", question=back) if back else url_for("apply.start"),
+        back=QUESTIONS.back_url(eligibility.previous(question, answers())),
     )
 
 

@@ -46,7 +46,7 @@ CHOICE_QUESTIONS: dict[str, type[BaseForm]] = {
 
 
 # The choice questions' fields are named after the question itself.
-CHOICES = Questions(SESSION_KEY, CHOICE_QUESTIONS, field_name=lambda question: question)
+CHOICES = Questions("card", SESSION_KEY, CHOICE_QUESTIONS, field_name=lambda question: question)
 answers = CHOICES.answers
 
 

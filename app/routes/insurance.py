@@ -32,7 +32,7 @@ FORMS: dict[str, type[BaseForm]] = {
 }
 
 
-QUESTIONS = Questions(SESSION_KEY, FORMS)
+QUESTIONS = Questions("insurance", SESSION_KEY, FORMS)
 answers = QUESTIONS.answers
 
 
@@ -49,17 +49,12 @@ def question(question: str) -> Response:
     current = QUESTIONS.accept(question, form)
     if current is not None:
         step = readiness.after(question, current)
-        if step.kind == "question":
-            return redirect_to(url_for("insurance.question", question=step.key))
-        if step.kind == "result":
-            return redirect_to(url_for("insurance.result", result=step.key))
-        return redirect_to(url_for("insurance.prepare"))
-    back = readiness.previous(question)
+        return redirect_to(QUESTIONS.step_url(step) or url_for("insurance.prepare"))
     return question_page(
         f"pages/insurance/{question}.html",
         form,
         question=question,
-        back=url_for("insurance.question", question=back) if back else url_for("insurance.start"),
+        back=QUESTIONS.back_url(readiness.previous(question)),
     )
 
 

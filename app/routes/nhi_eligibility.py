@@ -17,7 +17,7 @@ from app.routes.questions import Questions, question_page
 SESSION_KEY = "nhi_eligibility"
 
 
-QUESTIONS = Questions(SESSION_KEY, FORMS, field_name=rules.field_name)
+QUESTIONS = Questions("nhi", SESSION_KEY, FORMS, field_name=rules.field_name)
 answers = QUESTIONS.answers
 
 
@@ -28,16 +28,13 @@ def question(question: str) -> Response:
     current = QUESTIONS.accept(question, form)
     if current is not None:
         step = rules.after(question, current)
-        if step.kind == "question":
-            return redirect_to(url_for("nhi.question", question=step.key))
-        return redirect_to(url_for("nhi.result", result=step.key))
-    back = rules.previous(question)
+        return redirect_to(QUESTIONS.step_url(step) or url_for("nhi.result", result=step.key))
     return question_page(
         "pages/nhi/question.html",
         form,
         field=form[rules.field_name(question)],
         question=question,
-        back=url_for("nhi.question", question=back) if back else url_for("nhi.start"),
+        back=QUESTIONS.back_url(rules.previous(question)),
     )
 
 

@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, abort, make_response, render_template, request, session
+from flask import Response, abort, make_response, render_template, request, session, url_for
 
+from app.domain.steps import Step
 from app.forms import BaseForm
 
 
@@ -22,8 +23,10 @@ def snake_case(question: str) -> str:
 
 @dataclass(frozen=True)
 class Questions:
-    """A journey's questions: their forms, and where in the session their answers are kept."""
+    """A journey's questions: their forms, where in the session their answers are kept, and
+    the blueprint whose `question`, `result` and `start` views show them."""
 
+    blueprint: str
     session_key: str
     forms: Mapping[str, type[BaseForm]]
     field_name: Callable[[str], str] = snake_case
@@ -52,6 +55,20 @@ class Questions:
             return None
         field = self.field_name(question)
         return self.remember(**{field: form.data[field]})
+
+    def step_url(self, step: Step) -> str | None:
+        """The page a question or result step leads to; None for a journey's own kinds."""
+        if step.kind == "question":
+            return url_for(f"{self.blueprint}.question", question=step.key)
+        if step.kind == "result":
+            return url_for(f"{self.blueprint}.result", result=step.key)
+        return None
+
+    def back_url(self, previous: str | None) -> str:
+        """The previous question, or the journey's start page before the first one."""
+        if previous:
+            return url_for(f"{self.blueprint}.question", question=previous)
+        return url_for(f"{self.blueprint}.start")
 
 
 def question_page(template: str, form: BaseForm, **context: Any) -> Response:

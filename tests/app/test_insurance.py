@@ -55,6 +55,10 @@ def test_readiness_questions_lead_to_the_card_step(client: PageClient) -> None:
     # Back on a question, the answer is remembered.
     device = client.get_page("/insurance/device")
     assert device.select_one("input[value=computer]").has_attr("checked")
+    assert device.select_one("a.back-link")["href"] == "/insurance/know-pin"
+    assert (
+        client.get_page("/insurance/have-card").select_one("a.back-link")["href"] == "/insurance/"
+    )
 
 
 def test_not_sure_of_the_pin_shows_the_lock_rule_and_reset_routes_before_any_try(
