@@ -99,3 +99,24 @@ class CardCommandError(CardError):
     def __init__(self, sw: int, message: str = "") -> None:
         super().__init__(message or f"card answered {sw:04X}")
         self.sw = sw
+
+
+# The error codes a reader side (agent or phone) may post as a job's result, and the only
+# ones the server accepts (docs/relay-protocol.md §4). Card errors outside this set
+# (PIN_REQUIRED, CARD_ERROR, PIN_FORMAT) are reported as INTERNAL.
+RESULT_CODES = frozenset(
+    {
+        "USER_CANCELLED",
+        "PIN_WRONG",
+        "PIN_BLOCKED",
+        "NO_READER",
+        "NO_CARD",
+        "WRONG_CARD",
+        "CARD_REMOVED",
+        "TIMEOUT",
+        "SERVICE_STOPPED",
+        "READER_BUSY",
+        "WRONG_ORIGIN",
+        "INTERNAL",
+    }
+)

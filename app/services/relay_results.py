@@ -19,25 +19,11 @@ from sqlalchemy.orm import Session
 from app.services import card_sessions
 from app.services.card_sessions import RelayError
 from app.storage.models import RelayDocument, RelayJob
+from card_relay.errors import RESULT_CODES
 from card_relay.verify import TrustConfig, VerificationError, verify_authentication, verify_signing
 
 log = logging.getLogger("app.relay")
 
-AGENT_ERROR_CODES = {
-    "USER_CANCELLED",
-    "PIN_WRONG",
-    "PIN_BLOCKED",
-    "NO_READER",
-    "NO_CARD",
-    "WRONG_CARD",
-    "CARD_REMOVED",
-    "TIMEOUT",
-    "SERVICE_STOPPED",
-    "READER_BUSY",
-    "WRONG_ORIGIN",
-    "PIN_FORMAT",
-    "INTERNAL",
-}
 MAX_CERTIFICATE_BYTES = 8192
 SIGNATURE_BYTES = (256, 512)
 
@@ -128,7 +114,7 @@ def _record_failure(
 
 
 def _agent_error(error: Any) -> str:
-    if not isinstance(error, dict) or error.get("code") not in AGENT_ERROR_CODES:
+    if not isinstance(error, dict) or error.get("code") not in RESULT_CODES:
         raise RelayError("MALFORMED")
     return str(error["code"])
 

@@ -14,7 +14,7 @@ from importlib import metadata
 from typing import Any
 from urllib.parse import urlsplit
 
-from card_relay.errors import CardError, PinWrong
+from card_relay.errors import RESULT_CODES, CardError, PinWrong
 
 try:
     VERSION = metadata.version("myna-guide")
@@ -22,24 +22,6 @@ except metadata.PackageNotFoundError:  # running from a source tree that was nev
     VERSION = "0+unknown"
 KINDS = ("auth", "sign")
 LANGS = ("ja", "en")
-# The error codes the server accepts in a result (relay-protocol.md §4); anything else the
-# card layer raises (PIN_REQUIRED, CARD_ERROR, PIN_FORMAT) is reported as INTERNAL.
-RESULT_CODES = frozenset(
-    {
-        "USER_CANCELLED",
-        "PIN_WRONG",
-        "PIN_BLOCKED",
-        "NO_READER",
-        "NO_CARD",
-        "WRONG_CARD",
-        "CARD_REMOVED",
-        "TIMEOUT",
-        "SERVICE_STOPPED",
-        "READER_BUSY",
-        "WRONG_ORIGIN",
-        "INTERNAL",
-    }
-)
 
 
 class ProtocolError(Exception):

@@ -290,3 +290,12 @@ def test_an_agent_set_up_for_another_site_is_explained(client: PageClient) -> No
     agent.post_result(agent.redeem(job.ticket).get_json(), error_body("WRONG_ORIGIN"))
     text = client.get_page(f"/relay/return?j={job.job_id}&lang=en").get_text()
     assert "set up for another website" in text
+
+
+def test_an_error_code_outside_the_contract_is_refused(client: PageClient) -> None:
+    job = start_job(client)
+    agent = FakeAgent(client)
+    redeemed = agent.redeem(job.ticket).get_json()
+    answer = agent.post_result(redeemed, error_body("PIN_REQUIRED"))
+    assert answer.status_code == 400 and as_json(answer)["error"]["code"] == "MALFORMED"
+    assert agent.post_result(redeemed, error_body("USER_CANCELLED")).status_code == 200
