@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from base64 import b64encode
 from datetime import timedelta
 from typing import Any
 
@@ -141,13 +142,15 @@ def redeem() -> tuple[Response, int] | Response:
         "display": {"title": "", "lines": []},
     }
     if job.purpose == "auth" and job.challenge is not None:
-        answer["challenge"] = _b64(job.challenge)
+        answer["challenge"] = b64encode(job.challenge).decode()
     else:
         document = db.session.get(RelayDocument, job.document_id or "")
         if document is None:
             raise RelayError("UNKNOWN_DOCUMENT", 404)
         answer.update(
-            digest=_b64(document.digest), hash_alg="SHA-256", display=display_of(document)
+            digest=b64encode(document.digest).decode(),
+            hash_alg="SHA-256",
+            display=display_of(document),
         )
     return jsonify(answer)
 
@@ -206,9 +209,3 @@ def _bearer() -> str:
     if scheme.lower() != "bearer" or not token:
         raise RelayError("TOKEN_INVALID", 401)
     return token.strip()
-
-
-def _b64(data: bytes) -> str:
-    import base64
-
-    return base64.b64encode(data).decode()

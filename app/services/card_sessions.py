@@ -186,8 +186,11 @@ def store_outcome(job: RelayJob, outcome: dict[str, Any]) -> None:
 
 
 def read_outcome(job: RelayJob) -> dict[str, Any]:
-    assert_present = job.outcome_enc or b""
-    return json.loads(cipher().decrypt(assert_present, context=OUTCOME_CONTEXT))  # type: ignore[no-any-return]
+    """The verified holder or signer; only for a job whose result was accepted."""
+    if job.outcome_enc is None:
+        raise RelayError("NO_OUTCOME", 409)
+    outcome: dict[str, Any] = json.loads(cipher().decrypt(job.outcome_enc, context=OUTCOME_CONTEXT))
+    return outcome
 
 
 def new_confirmation_code() -> str:
