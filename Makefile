@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test unit e2e lint format bench migrate system-deps services clean
+.PHONY: run test unit e2e lint format bench fuzz migrate system-deps services clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(STAMP)
 	@bash scripts/system-deps.sh test
 	@bash scripts/services.sh start
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+## fuzz: every parser's fuzz target on a big budget (the suite runs them on a small one)
+fuzz: $(STAMP)
+	MYNA_FUZZ_EXAMPLES=$${MYNA_FUZZ_EXAMPLES:-20000} $(VENV)/bin/pytest -q -p no:randomly tests/fuzz
 
 migrate: $(STAMP)
 	$(VENV)/bin/flask --app wsgi db-upgrade
