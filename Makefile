@@ -44,7 +44,7 @@ bench: $(STAMP)
 
 ## fuzz: every parser's fuzz target on a big budget (the suite runs them on a small one)
 fuzz: $(STAMP)
-	MYNA_FUZZ_EXAMPLES=$${MYNA_FUZZ_EXAMPLES:-20000} $(VENV)/bin/pytest -q -p no:randomly tests/fuzz
+	MYNA_FUZZ_EXAMPLES=$${MYNA_FUZZ_EXAMPLES:-20000} $(VENV)/bin/pytest -q tests/fuzz
 
 migrate: $(STAMP)
 	$(VENV)/bin/flask --app wsgi db-upgrade
