@@ -62,6 +62,20 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return config
 
 
+def plain_http_localhost(origin: str) -> dict[str, Any]:
+    """Settings for serving `origin` over plain HTTP on this machine (`make run`), else none.
+
+    WebKit (WebKitGTK's cookie store, at least) keeps no `Secure` cookie on http://localhost,
+    though it counts the page as a secure context, so every form failed its CSRF check
+    there. On http://localhost only, the session cookie is neither `Secure` nor `__Host-`;
+    anywhere else, production included, the defaults above stay.
+    """
+    scheme, _, host = origin.partition("://")
+    if scheme != "http" or host.split(":")[0] != "localhost":
+        return {}
+    return {"ORIGIN": origin, "SESSION_COOKIE_NAME": "session", "SESSION_COOKIE_SECURE": False}
+
+
 def _coerce(default: Any, raw: str) -> Any:
     if isinstance(default, bool):
         return raw.strip().lower() in {"1", "true", "yes", "on"}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from flask import Flask
 
 from app import create_app
+from app.config import plain_http_localhost
 from app.extensions import db
 from app.storage import migrate
 
@@ -48,10 +49,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--agent-port", type=int, default=AGENT_PORT)
     parser.add_argument("--no-agent", action="store_true", help="run your own `card-relay agent`")
     args = parser.parse_args(argv)
-    app = create_app()
-    migrate.upgrade(db.engine_for(app))
     # Passkeys need a domain name, not an IP address: browsers treat localhost as secure.
     site = f"http://localhost:{args.port}"
+    app = create_app(plain_http_localhost(site))
+    migrate.upgrade(db.engine_for(app))
     if not args.no_agent:
         agent = start_simulated_agent(app, site, args.agent_port)
         if agent is not None:

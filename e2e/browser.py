@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, CDPSession, ConsoleMessage, Error, Page
 
-from e2e import axe
+from e2e import axe, checks
 from e2e.texts import Texts
 
 # Device profiles a journey can run on: a name of ours or any Playwright device name.
@@ -139,20 +139,13 @@ class Tab:
         return self.page.url.removeprefix(self.base_url)
 
     def check(self) -> None:
-        """Check the page now showing: no console errors, no axe violations, fits the width."""
+        """Check the page now showing: no console errors, no axe violations, fits the width,
+        nothing marked `hidden` on screen."""
         self.page.wait_for_load_state("load")
         self.assert_console_clean()
         found = axe.violations(self.page)
         assert not found, axe.report(self.page.url, found)
-        # The layout viewport's width, not innerWidth: a phone zooms out to fit wide content,
-        # which stretches innerWidth to the content and would hide the problem.
-        content, viewport = self.page.evaluate(
-            "() => [document.scrollingElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert content <= viewport, (
-            f"{self.page.url} scrolls sideways: content {content} px wide in a "
-            f"{viewport} px viewport"
-        )
+        checks.check_layout(self.page.url, lambda script: self.page.evaluate(f"() => {script}"))
         if self.visits:
             self.visits[-1].checked = True
 

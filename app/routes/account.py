@@ -10,7 +10,7 @@ from app.auth import login_required, require_user
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
 from app.htmx import redirect_to, render_page_or_fragment
-from app.routes.auth import CEREMONY_KEY, _ceremony_limit, relying_party
+from app.routes.auth import CEREMONY_KEY, _ceremony_limit, passkey_unavailable, relying_party
 from app.services import passkeys
 from app.services.procedures import procedures_for
 from app.storage import drafts, users
@@ -68,7 +68,10 @@ def autosave_display_name() -> str:
 @bp.post("/account/passkeys/add/begin")
 @login_required
 @limiter.limit(_ceremony_limit)
-def add_passkey_begin() -> Response:
+def add_passkey_begin() -> Response | tuple[str, int]:
+    unavailable = passkey_unavailable(url_for("account.profile"))
+    if unavailable:
+        return unavailable
     ceremony = passkeys.begin_registration(db.session, relying_party(), user=require_user())
     session[CEREMONY_KEY] = ceremony.challenge_id
     return Response(ceremony.options_json, mimetype="application/json")
