@@ -14,8 +14,11 @@ packages_for() {
     # test: the Playwright journeys drive Debian's Chromium; the card tests run the simulated
     # card behind the real pcscd through vsmartcard's vpcd (pcsc_scan from pcsc-tools checks
     # the reader is up); pyscard compiles against libpcsclite-dev; the storage tests use
-    # PostgreSQL (the machine image ships it; listed so a bare Debian gets it too).
+    # PostgreSQL (the machine image ships it; listed so a bare Debian gets it too). The WebKit
+    # journeys drive WebKitGTK's MiniBrowser through WebKitWebDriver on an Xvfb screen, and
+    # xdotool gives its window input focus.
     packages+=(chromium pcscd vsmartcard-vpcd pcsc-tools libpcsclite-dev postgresql)
+    packages+=(webkit2gtk-driver xvfb xdotool)
   fi
   printf '%s\n' "${packages[@]}"
 }
