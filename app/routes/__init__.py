@@ -13,6 +13,7 @@ def register_blueprints(app: Flask) -> None:
     - account: the dashboard (task list), the profile with its autosaved draft, passkeys.
     - apply, photo, insurance, nhi: the four procedures' journeys.
     - relay: card jobs for the desktop agent or a phone (docs/relay-protocol.md).
+    - card_reader: set up the card reader (the agent's downloads and its status check).
     - application: the card application itself (online or by post), autosaved, then sent.
     - office: staff pages listing what residents sent; office_nhi: NHI enrolments.
     - insurance_register, insurance_cancel: registering the card for insurance use, its
@@ -27,6 +28,7 @@ def register_blueprints(app: Flask) -> None:
         apply,
         auth,
         card,
+        card_reader,
         home,
         insurance,
         insurance_cancel,
@@ -53,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
         office_nhi,
         pwa,
         relay,
+        card_reader,
     )
     insurance_parts = (insurance_register, insurance_cancel, card, office_insurance)
     for module in (*modules, *insurance_parts):

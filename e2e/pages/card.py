@@ -38,7 +38,7 @@ class CardReaderPanel:
     def __init__(self, on: PageObject) -> None:
         self.on = on
         self.page = on.page
-        self.launch = self.page.get_by_role("link", name=on._("Open the card reader app"))
+        self.launch = self.page.get_by_role("link", name=on._("Open the card agent"))
         expect(self.launch).to_be_visible()
         on.tab.check()
 
