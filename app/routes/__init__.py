@@ -14,6 +14,8 @@ def register_blueprints(app: Flask) -> None:
     - apply, photo, insurance, nhi: the four procedures' journeys.
     - relay: card jobs for the desktop agent or a phone (docs/relay-protocol.md).
     - card_reader: set up the card reader (the agent's downloads and its status check).
+    - digital_auth: the card step through the Digital Authentication App (OpenID Connect);
+      digital_auth_standin: its stand-in provider (tests and localhost only).
     - application: the card application itself (online or by post), autosaved, then sent.
     - office: staff pages listing what residents sent; office_nhi: NHI enrolments.
     - insurance_register, insurance_cancel: registering the card for insurance use, its
@@ -29,6 +31,8 @@ def register_blueprints(app: Flask) -> None:
         auth,
         card,
         card_reader,
+        digital_auth,
+        digital_auth_standin,
         home,
         insurance,
         insurance_cancel,
@@ -56,6 +60,8 @@ def register_blueprints(app: Flask) -> None:
         pwa,
         relay,
         card_reader,
+        digital_auth,
+        digital_auth_standin,
     )
     insurance_parts = (insurance_register, insurance_cancel, card, office_insurance)
     for module in (*modules, *insurance_parts):
