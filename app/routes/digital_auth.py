@@ -11,6 +11,7 @@ job is claimed for that session at once; no code to type.
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -142,9 +143,11 @@ def holder_of(claims: dict[str, Any], issuer: str) -> dict[str, Any] | None:
     expiry = claims.get("certificate_not_after")
     if not claims.get("sub") or not isinstance(expiry, int):
         return None
+    # Relay serials are integers (as strings when large); any `sub` maps to a stable one.
+    serial = int.from_bytes(hashlib.sha256(str(claims["sub"]).encode()).digest()[:16], "big")
     return {
         "issuer": issuer,
-        "serial": str(claims["sub"]),
+        "serial": str(serial),
         "subject": str(claims["sub"]),
         "not_after": datetime.fromtimestamp(expiry, UTC).isoformat(),
         "revocation_checked": True,  # the provider checks the certificate with J-LIS

@@ -28,10 +28,6 @@ class UseYourCard:
         self.page.get_by_role("button", name=self._("Use a card reader on this computer")).click()
         return CardReaderPanel(self.on)
 
-    def use_my_phone_as_the_reader(self) -> PhonePanel:
-        self.page.get_by_role("button", name=self._("Use my phone as the reader")).click()
-        return PhonePanel(self.on)
-
 
 class CardReaderPanel:
     """ "Read your card on this computer": the link that opens the card reader app."""
@@ -73,29 +69,6 @@ class CardReaderPanel:
         # after the click: wait for it rather than check the page it leaves.
         self.page.wait_for_url(re.compile(r"/relay/return\?"))
         return YourCardPage.showing(self.on.tab, problem)
-
-
-class PhonePanel:
-    """ "Read your card with your phone": a QR code, a link for this phone, then a code field."""
-
-    def __init__(self, on: PageObject) -> None:
-        self.on = on
-        self.page = on.page
-        self.app_link = self.page.get_by_role(
-            "link", name=on._("Open in the reader app on this phone")
-        )
-        expect(self.app_link).to_be_visible()
-        qr_code = self.page.get_by_role("img", name=on._("QR code for the phone reader app"))
-        expect(qr_code).to_be_visible()
-        on.tab.check()
-
-    def type_the_code(self, code: str) -> None:
-        """Type the phone's 6-digit code and continue; the caller builds where it lands."""
-        field = self.page.get_by_label(self.on._("The 6-digit code shown on your phone"))
-        expect(field).to_be_visible()  # appears once the phone's result arrived (polling)
-        self.on.tab.check()
-        field.fill(code)
-        self.page.get_by_role("button", name=self.on._("Continue")).click()
 
 
 class YourCardPage(PageObject):
