@@ -18,7 +18,8 @@ from e2e.pages.account import CreateAccountPage
 from e2e.pages.card import UseYourCard
 from e2e.test_insurance_registration import Page as JourneyPage
 
-PIN = "1234"  # the simulated card's user-authentication PIN (docs/card_relay.md)
+# The simulated card's PINs (docs/card_relay.md).
+PIN, SIGNATURE_PIN = "1234", "ABCD1234"
 pytestmark = [pytest.mark.e2e]
 
 
@@ -32,7 +33,9 @@ class StandInAppPage(PageObject):
         expect(self.page.get_by_test_id("standin-banner")).to_be_visible()
 
     def read_my_card(self, pin: str) -> None:
-        self.page.get_by_label(self._("User-authentication PIN (4 digits)")).fill(pin)
+        self.page.get_by_label(self._("User-authentication PIN (4 digits)")).or_(
+            self.page.get_by_label(self._("Signature PIN (6 to 16 letters and digits)"))
+        ).fill(pin)
         self.page.get_by_role("button", name=self._("Read my card")).click()
 
 
@@ -107,3 +110,27 @@ class StandInAppPageOnComputer(PageObject):
         link = self.page.get_by_test_id("standin-app-link").get_attribute("href")
         assert link and "/standin/digital-auth/app/" in link
         return link
+
+
+@pytest.mark.parametrize("device", ["phone"])
+def test_a_household_enrols_in_nhi_and_signs_on_the_phone_through_the_app(tab: Tab) -> None:
+    from e2e.pages.nhi import NhiPage
+    from e2e.test_nhi_enrollment import answer_questions, fill_sections
+
+    answer_questions(tab)
+    tab.page.get_by_role("link", name=tab.texts("Create an account"), exact=True).last.click()
+    account = CreateAccountPage(tab)  # then back to the application (?next=)
+    account.page.get_by_label(tab.texts("Display name")).fill("はなこ")
+    account.page.get_by_role("button", name=tab.texts("Create account with a passkey")).click()
+    page = NhiPage(tab, "Your National Health Insurance application")
+    page = fill_sections(tab, page)
+    page = page.follow("Check your answers and sign", "Check your answers before signing")
+    tab.page.get_by_label(tab.texts("I confirm that this information is correct")).check()
+    page = page.press("Continue to sign", "Sign your application with your card")
+    assert card_step_buttons(page.page) == [tab.texts("Use the Digital Authentication App")]
+    page.page.get_by_role("button", name=tab.texts("Use the Digital Authentication App")).click()
+    app = StandInAppPage(tab)
+    expect(app.page.get_by_text(tab.texts("Your signature on a document"))).to_be_visible()
+    app.read_my_card(SIGNATURE_PIN)
+    NhiPage(tab, "Application sent")
+    expect(tab.page.locator("#nhi-reference")).to_contain_text("-")

@@ -12,6 +12,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    has_request_context,
     render_template,
     request,
     send_from_directory,
@@ -31,6 +32,8 @@ def agent_status_url() -> str:
 @bp.app_context_processor
 def agent_links() -> dict[str, str]:
     """For the card panel's launch check (partials/relay/panel.html) as well as this page."""
+    if not has_request_context():
+        return {}  # a template rendered outside a request (a PDF, a CLI) has no card panel
     return {"agent_status_url": agent_status_url(), "site_origin": site_origin()}
 
 

@@ -16,7 +16,15 @@ import hmac
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    has_request_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from app.auth import current_user, public
@@ -38,6 +46,8 @@ FLOW_KEY = "digital_auth_flow"
 def card_device() -> str:
     """``phone`` or ``computer``, for the card component (components/card_relay.html), which
     offers only the routes that work on the visitor's device."""
+    if not has_request_context():
+        return "computer"
     return "phone" if is_phone(request.headers.get("User-Agent", "")) else "computer"
 
 
