@@ -33,6 +33,13 @@ DEFAULTS: dict[str, Any] = {
     "RELAY_AUTH_CA": None,  # PEM file(s) of the J-LIS user-authentication CA generations
     "RELAY_SIGN_CA": None,  # PEM file(s) of the J-LIS signature CA generations
     "RELAY_CRLS": None,  # comma-separated PEM CRL files
+    "RELAY_AGENT_DOWNLOADS": None,  # folder of the built agent packages; default dist/agent
+    # The Digital Authentication App (docs/digital-auth-app.md). No issuer: the stand-in, only
+    # where the test CA is trusted too (tests, localhost).
+    "DIGITAL_AUTH_ISSUER": None,
+    "DIGITAL_AUTH_CLIENT_ID": None,
+    "DIGITAL_AUTH_CLIENT_KEY": None,  # PEM file of the EC P-256 key registered for the client
+    "DIGITAL_AUTH_SIGN_TRANSACTIONS_URL": None,  # default: from discovery, or <issuer>/api/…
     # Languages
     "LANGUAGES": ("ja", "en"),
     "BABEL_DEFAULT_LOCALE": "ja",

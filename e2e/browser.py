@@ -39,6 +39,9 @@ def context_options(devices: dict[str, Any], profile: str, locale: str) -> dict[
 # Chromium logs every 4xx answer as a console error. 422 is the app's deliberate answer to
 # a form with mistakes (the page then shows them), so it is not one; any other status is.
 EXPECTED_NETWORK_ERROR = "Failed to load resource: the server responded with a status of 422 "
+# The card pages ask the desktop agent's status first; with no agent running that request fails
+# by design (the page then says so), and Chromium still logs it.
+AGENT_PROBE = "/card-relay/v1/status"
 
 
 class VirtualAuthenticator:
@@ -119,8 +122,10 @@ class Tab:
 
     def _on_console(self, message: ConsoleMessage) -> None:
         # Chromium reports CSP violations ("Refused to …") as console errors too.
+        location = message.location.get("url", "")
+        if location.endswith(AGENT_PROBE) and message.text.startswith("Failed to load resource"):
+            return
         if message.type == "error" and not message.text.startswith(EXPECTED_NETWORK_ERROR):
-            location = message.location.get("url", "")
             self.console_errors.append(f"{message.text} ({location})")
 
     def _on_navigated(self, url: str, parent: object) -> None:
