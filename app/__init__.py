@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from app import hosts, i18n, security
+from app import hosts, i18n, security, session_cookie
 from app.cli import register_cli
 from app.config import load_config, sqlite_url
 from app.errors import register_error_handlers
@@ -35,6 +35,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         parse_key(key) if key else load_or_create_key_file(instance / "data.key")
     )
 
+    session_cookie.init_app(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

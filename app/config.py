@@ -15,7 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_PATH": "/",
-    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,
+    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,  # idle limit: renewed by each request
+    "SESSION_ABSOLUTE_LIFETIME": 60 * 60 * 12,  # from sign-in; using the session never extends it
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
     "WTF_CSRF_SSL_STRICT": True,

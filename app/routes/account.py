@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify, render_template, request, sessio
 from flask_babel import gettext as _
 from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
 
-from app.auth import login_required, require_user
+from app.auth import login_required, require_user, session_id
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
 from app.htmx import redirect_to, render_page_or_fragment
@@ -95,7 +95,9 @@ def add_passkey_complete() -> tuple[Response, int] | Response:
 def remove_passkey(credential_id: str) -> Response:
     user = require_user()
     try:
-        passkeys.remove_credential(db.session, user, base64url_to_bytes(credential_id))
+        passkeys.remove_credential(
+            db.session, user, base64url_to_bytes(credential_id), keep_session=session_id()
+        )
     except (passkeys.PasskeyError, ValueError):
         form = DisplayNameForm(data={"display_name": users.display_name(user)})
         return _render_profile(form, status=422, passkey_error=True)
