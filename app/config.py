@@ -38,8 +38,10 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGES": ("ja", "en"),
     "BABEL_DEFAULT_LOCALE": "ja",
     "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
-    # Rate limits for the passkey ceremony endpoints (memory by default; Redis URL when shared)
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # Rate limits, counted in the app's own database (shared by every worker) unless a
+    # Redis URL is given; the client address comes from PROXY_HOPS trusted proxies.
+    "RATELIMIT_STORAGE_URI": "database://",
+    "PROXY_HOPS": 0,  # how many reverse proxies in front append X-Forwarded-For/-Proto
     "RATELIMIT_CEREMONY": "20 per minute",
     "RATELIMIT_HEADERS_ENABLED": True,
 }
