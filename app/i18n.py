@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, g, request
 
-LANG_COOKIE = "lang"
+# `__Host-`: the browser keeps it only if it is Secure, for this host and path / (review L8).
+LANG_COOKIE = "__Host-lang"
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 
 

@@ -14,13 +14,12 @@ import time
 from typing import Any
 
 from flask import current_app
-from limits.errors import ConfigurationError
 from limits.storage import Storage
 from sqlalchemy import Table, case, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.storage.dialects import insert_for
 from app.storage.models import RateLimit
 
 TABLE: Table = RateLimit.__table__  # type: ignore[assignment]
@@ -50,16 +49,10 @@ class DatabaseStorage(Storage):
 
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         now = time.time()
-        dialect = self.engine.dialect.name
-        if dialect == "sqlite":
-            insert: Any = sqlite.insert(TABLE)
-        elif dialect == "postgresql":
-            insert = postgresql.insert(TABLE)
-        else:  # pragma: no cover - the app supports these two
-            raise ConfigurationError(f"database:// rate limits do not support {dialect}")
         ended = TABLE.c.expires_at <= now
         statement = (
-            insert.values(key=key, count=amount, expires_at=now + expiry)
+            insert_for(self.engine, TABLE)
+            .values(key=key, count=amount, expires_at=now + expiry)
             .on_conflict_do_update(
                 index_elements=[TABLE.c.key],
                 set_={
