@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from app.storage.models import User, UserSession
@@ -31,13 +31,17 @@ def start(session: Session, user_id: str, *, now: datetime, lifetime: timedelta)
     return token
 
 
+# Built once: this runs on every signed-in request (SQLAlchemy then reuses its compiled form).
+_LIVE_USER = (
+    select(User)
+    .join(UserSession, UserSession.user_id == User.id)
+    .where(UserSession.id == bindparam("session_id"), UserSession.expires_at > bindparam("now"))
+)
+
+
 def user_for(session: Session, token: str, *, now: datetime) -> User | None:
     """The user of a live session: one primary-key lookup joined to the user's row."""
-    return session.scalars(
-        select(User)
-        .join(UserSession, UserSession.user_id == User.id)
-        .where(UserSession.id == _digest(token), UserSession.expires_at > now)
-    ).first()
+    return session.scalars(_LIVE_USER, {"session_id": _digest(token), "now": now}).first()
 
 
 def end(session: Session, token: str) -> None:
