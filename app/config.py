@@ -15,7 +15,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_PATH": "/",
-    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,
+    "LANG_COOKIE_NAME": "__Host-lang",  # the language chosen with ?lang=
+    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,  # idle limit: renewed by each request
+    "SESSION_ABSOLUTE_LIFETIME": 60 * 60 * 12,  # from sign-in; using the session never extends it
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
     "WTF_CSRF_SSL_STRICT": True,
@@ -44,8 +46,10 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGES": ("ja", "en"),
     "BABEL_DEFAULT_LOCALE": "ja",
     "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
-    # Rate limits for the passkey ceremony endpoints (memory by default; Redis URL when shared)
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # Rate limits, counted in the app's own database (shared by every worker) unless a
+    # Redis URL is given; the client address comes from PROXY_HOPS trusted proxies.
+    "RATELIMIT_STORAGE_URI": "database://",
+    "PROXY_HOPS": 0,  # how many reverse proxies in front append X-Forwarded-For/-Proto
     "RATELIMIT_CEREMONY": "20 per minute",
     "RATELIMIT_HEADERS_ENABLED": True,
 }
@@ -80,7 +84,12 @@ def plain_http_localhost(origin: str) -> dict[str, Any]:
     scheme, _, host = origin.partition("://")
     if scheme != "http" or host.split(":")[0] != "localhost":
         return {}
-    return {"ORIGIN": origin, "SESSION_COOKIE_NAME": "session", "SESSION_COOKIE_SECURE": False}
+    return {
+        "ORIGIN": origin,
+        "SESSION_COOKIE_NAME": "session",
+        "SESSION_COOKIE_SECURE": False,
+        "LANG_COOKIE_NAME": "lang",
+    }
 
 
 def _coerce(default: Any, raw: str) -> Any:

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from flask import Flask
+from werkzeug.serving import WSGIRequestHandler
 
 from app import create_app
 from app.config import plain_http_localhost
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
     from card_relay.agent import AgentServer
 
 AGENT_PORT = 24730
+
+
+class UnversionedHandler(WSGIRequestHandler):
+    """The dev server's handler without `Server: Werkzeug/x.y Python/x.y` (security review L8):
+    version banners only help someone looking for a known hole."""
+
+    def version_string(self) -> str:
+        return "myna-guide"
 
 
 def start_simulated_agent(app: Flask, site: str, port: int) -> AgentServer | None:
@@ -58,7 +67,13 @@ def main(argv: list[str] | None = None) -> None:
         if agent is not None:
             print(f"card agent (simulated card) on {agent.url}: try {site}/relay/try", flush=True)  # noqa: T201
     print(f"myna-guide is running: open {site}/", flush=True)  # noqa: T201
-    app.run(host=args.host, port=args.port, debug=False, use_reloader=False)
+    app.run(
+        host=args.host,
+        port=args.port,
+        debug=False,
+        use_reloader=False,
+        request_handler=UnversionedHandler,
+    )
 
 
 if __name__ == "__main__":
