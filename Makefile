@@ -26,7 +26,7 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 	@touch $@ $(RUN_STAMP)
 
 ## run: start the app on http://127.0.0.1:$(PORT) with the embedded defaults (SQLite, simulated card)
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) agent-package
 	@bash scripts/system-deps.sh run
 	$(PY) -m flask --app wsgi db-upgrade
 	$(PY) -m app.demo --port $(PORT)
@@ -56,6 +56,10 @@ bench: $(TEST_STAMP)
 ## fuzz: every parser's fuzz target on a big budget (the suite runs them on a small one)
 fuzz: $(TEST_STAMP)
 	MYNA_FUZZ_EXAMPLES=$${MYNA_FUZZ_EXAMPLES:-20000} $(VENV)/bin/pytest -q tests/fuzz
+
+## agent-package: the installable card agent (wheel and .deb, in dist/agent) that /relay/setup offers
+agent-package: $(RUN_STAMP)
+	$(PY) scripts/build_agent_package.py --server http://localhost:$(PORT)
 
 migrate: $(RUN_STAMP)
 	$(VENV)/bin/flask --app wsgi db-upgrade
