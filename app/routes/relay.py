@@ -131,7 +131,11 @@ def app_link() -> str:
 @limiter.limit("60 per minute")
 def redeem() -> tuple[Response, int] | Response:
     body = _agent_body()
-    job, token = card_sessions.redeem_ticket(db.session, str(body.get("t", "")))
+    agent = body.get("agent")
+    kind = agent.get("kind") if isinstance(agent, dict) else None
+    job, token = card_sessions.redeem_ticket(
+        db.session, str(body.get("t", "")), reader_kind=kind if isinstance(kind, str) else ""
+    )
     answer: dict[str, Any] = {
         "job_id": job.id,
         "kind": job.purpose,
