@@ -1,0 +1,45 @@
+"""A crafted certificate posted as a relay result gets the JSON refusal, never an HTML 500
+(issue 12, L1), and the job ends, so no later result can be accepted for it."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from card_relay.jpki import CertKind, JpkiCard
+from card_relay.simulator import default_card
+from card_relay.virtual import VirtualTransport
+from tests.app.relay_helpers import FakeAgent, as_json, encode, start_job
+from tests.helpers.client import PageClient
+
+CRAFTS = {
+    "version-45": (bytes.fromhex("a003020102"), bytes.fromhex("a00302012d")),
+    "unknown-spki-oid": (bytes.fromhex("2a864886f70d010101"), bytes.fromhex("2a8648000000000000")),
+}
+
+
+@pytest.mark.parametrize("craft", sorted(CRAFTS))
+def test_a_crafted_certificate_is_a_json_malformed_refusal(client: PageClient, craft: str) -> None:
+    job = start_job(client)
+    agent = FakeAgent(client)
+    redeemed = agent.redeem(job.ticket).get_json()
+    genuine = JpkiCard(VirtualTransport(default_card())).read_certificate(CertKind.AUTH)
+    old, new = CRAFTS[craft]
+    body = {
+        "certificate": base64.b64encode(genuine.replace(old, new)).decode(),
+        "signature": base64.b64encode(bytes(256)).decode(),
+    }
+    answer = agent.post_result(redeemed, body)
+    assert answer.status_code == 200 and answer.mimetype == "application/json"
+    assert as_json(answer) == {
+        "status": "failed",
+        "reason": "MALFORMED",
+        "return_url": f"https://localhost/relay/return?j={job.job_id}",
+    }
+    # The job is over: a genuine result afterwards is refused, and nothing can be claimed.
+    genuine_result = encode(
+        FakeAgent.card_result(JpkiCard(VirtualTransport(default_card())), redeemed)
+    )
+    assert agent.post_result(redeemed, genuine_result).status_code == 409
+    assert client.post(f"/relay/v1/jobs/{job.job_id}/claim").status_code == 409
