@@ -27,6 +27,7 @@ from flask import (
 from app.auth import current_user, public
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
+from app.hosts import site_origin
 from app.htmx import render_page_or_fragment
 from app.i18n import current_locale
 from app.services import card_sessions, relay_results
@@ -48,10 +49,6 @@ def session_key() -> str:
     return hashlib.sha256(session["relay_sid"].encode()).hexdigest()
 
 
-def server_origin() -> str:
-    return str(current_app.config.get("ORIGIN") or request.host_url.rstrip("/"))
-
-
 # Page side -------------------------------------------------------------------------------
 @bp.post("/relay/v1/jobs")
 @public
@@ -62,7 +59,7 @@ def create_job() -> Response:
         db.session,
         purpose=request.form.get("purpose", ""),
         session_key=session_key(),
-        origin=server_origin(),
+        origin=site_origin(),
         lang=current_locale(),
         return_to=safe_next(request.form.get("return_to")) or url_for("relay.try_card"),
         ttl=timedelta(seconds=current_app.config["RELAY_JOB_TTL_SECONDS"]),
@@ -70,7 +67,7 @@ def create_job() -> Response:
         document_id=request.form.get("document") or None,
         cross_device=request.form.get("device") == "phone",
     )
-    links = launch_links(new.ticket, server_origin(), current_app.config["RELAY_AGENT_URL"])
+    links = launch_links(new.ticket, site_origin(), current_app.config["RELAY_AGENT_URL"])
     return render_page_or_fragment(
         "pages/relay/launch.html", "partials/relay/panel.html", job=new.job, links=links
     )
