@@ -264,6 +264,8 @@ def _attribute_values(cert: x509.Certificate) -> dict[x509.ObjectIdentifier, str
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
         return {}
+    except Exception as exc:  # parsing the extensions of outside bytes, as in _parse
+        raise VerificationError(Reason.MALFORMED, "unreadable extensions") from exc
     wanted = {oids.NAME, oids.SEX, oids.BIRTH_DATE, oids.ADDRESS}
     values: dict[x509.ObjectIdentifier, str] = {}
     for other in san.get_values_for_type(x509.OtherName):

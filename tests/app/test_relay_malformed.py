@@ -43,3 +43,25 @@ def test_a_crafted_certificate_is_a_json_malformed_refusal(client: PageClient, c
     )
     assert agent.post_result(redeemed, genuine_result).status_code == 409
     assert client.post(f"/relay/v1/jobs/{job.job_id}/claim").status_code == 409
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"error": {"code": []}},  # found by tests/fuzz/test_fuzz_relay_api.py: unhashable code
+        {"error": {"code": {"PIN_WRONG": 1}}},
+        {"certificate": "ＭＩＩ=", "signature": "AAAA"},  # non-ASCII base64: a plain ValueError
+        {"certificate": "MIIB", "signature": "é"},
+    ],
+)
+def test_a_malformed_result_body_is_a_json_refusal_and_the_job_stays_open(
+    client: PageClient, body: dict
+) -> None:
+    job = start_job(client)
+    agent = FakeAgent(client)
+    redeemed = agent.redeem(job.ticket).get_json()
+    answer = agent.post_result(redeemed, body)
+    assert answer.status_code == 400 and as_json(answer) == {"error": {"code": "MALFORMED"}}
+    # A refused body is not a result: the reader can still send the real one.
+    genuine = encode(FakeAgent.card_result(JpkiCard(VirtualTransport(default_card())), redeemed))
+    assert as_json(agent.post_result(redeemed, genuine))["status"] == "verified"

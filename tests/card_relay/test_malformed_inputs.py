@@ -84,3 +84,35 @@ def test_a_file_claiming_megabytes_is_refused_before_reading_it() -> None:
     with pytest.raises(CardCommandError):
         JpkiCard(card).read_certificate(CertKind.AUTH)  # type: ignore[arg-type]
     assert card.reads == 1
+
+
+def test_a_signature_certificate_with_an_unreadable_name_extension_is_malformed(
+    issued: IssuedIdentity,
+) -> None:
+    """Found by tests/fuzz/test_fuzz_verify.py: a subjectAltName that is not a SEQUENCE made
+    ``signer_attributes`` raise ``ValueError`` (reachable only with a trusted CA's signature)."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import ExtensionOID, NameOID
+
+    from card_relay.verify import signer_attributes
+
+    now = datetime.now(UTC)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "crafted")])
+    broken_san = x509.UnrecognizedExtension(ExtensionOID.SUBJECT_ALTERNATIVE_NAME, b"\x02\x01\x00")
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(issued.sign_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(broken_san, critical=False)
+        .sign(issued.sign_key, hashes.SHA256())
+    )
+    with pytest.raises(VerificationError) as caught:
+        signer_attributes(cert)
+    assert caught.value.reason is Reason.MALFORMED
