@@ -180,14 +180,18 @@ def result(job_id: str) -> Response:
     return jsonify(body)
 
 
-# The agent's calls carry a one-time ticket or a bearer token, not a browser's cookie.
-for _agent_view in (redeem, progress, result):
+# The reader side's calls: they carry a one-time ticket or a bearer token, not a browser's
+# cookie, and every refusal is JSON whatever the body was (relay-protocol.md).
+AGENT_VIEWS = (redeem, progress, result)
+AGENT_ENDPOINTS = frozenset(f"{bp.name}.{view.__name__}" for view in AGENT_VIEWS)
+for _agent_view in AGENT_VIEWS:
     csrf.exempt(_agent_view)
 
 
 @bp.app_errorhandler(RelayError)
 def relay_error(error: RelayError) -> Response | tuple[Any, int]:
-    if request.path.startswith("/relay/v1/") and request.method == "POST" and request.is_json:
+    json_call = request.path.startswith("/relay/v1/") and request.method == "POST"
+    if request.endpoint in AGENT_ENDPOINTS or (json_call and request.is_json):
         return jsonify(error={"code": error.code}), error.status
     current_app.logger.info("relay refused: %s", error.code)
     if error.status == 404:

@@ -65,3 +65,25 @@ def test_a_malformed_result_body_is_a_json_refusal_and_the_job_stays_open(
     # A refused body is not a result: the reader can still send the real one.
     genuine = encode(FakeAgent.card_result(JpkiCard(VirtualTransport(default_card())), redeemed))
     assert as_json(agent.post_result(redeemed, genuine))["status"] == "verified"
+
+
+def test_a_body_that_is_not_json_gets_the_json_refusal(client: PageClient) -> None:
+    job = start_job(client)
+    agent = FakeAgent(client)
+    redeemed = agent.redeem(job.ticket).get_json()
+    for path, headers in (
+        ("/relay/v1/tickets/redeem", {}),
+        (
+            f"/relay/v1/jobs/{job.job_id}/result",
+            {"Authorization": f"Bearer {redeemed['job_token']}"},
+        ),
+    ):
+        answer = agent.http.post(
+            path,
+            base_url="https://localhost",
+            data="t=x",
+            headers=headers,
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert answer.status_code == 400 and answer.mimetype == "application/json", path
+        assert as_json(answer) == {"error": {"code": "MALFORMED"}}

@@ -62,6 +62,9 @@ SHAPED = st.one_of(
         {"error": st.one_of(VALUES, st.fixed_dictionaries({"code": VALUES, "tries_left": VALUES}))}
     ),
 )
+CONTENT_TYPES = st.sampled_from(
+    ["application/json"] * 3 + ["text/plain", "application/x-www-form-urlencoded", ""]
+)
 BODIES = st.one_of(
     SHAPED.map(lambda body: json.dumps(body).encode()),
     OBJECTS.map(lambda body: json.dumps(body).encode()),
@@ -96,31 +99,39 @@ def _redeemed_job(app: Flask, kind: str) -> tuple[str, str]:
 
 def _check_answer(status: int, answer: Any) -> None:
     assert status < 500, answer
+    assert answer is not None or status == 204  # JSON, whatever the request's content type
     if status >= 400:
         assert isinstance(answer, dict) and isinstance(answer["error"]["code"], str), answer
 
 
 @fuzz_settings
-@given(BODIES)
-def test_any_redeem_body_is_answered_in_json(relay_app: Flask, body: bytes) -> None:
+@given(BODIES, CONTENT_TYPES)
+def test_any_redeem_body_is_answered_in_json(
+    relay_app: Flask, body: bytes, content_type: str
+) -> None:
     answer = relay_app.test_client().post(
-        "/relay/v1/tickets/redeem", base_url=BASE_URL, data=body, content_type="application/json"
+        "/relay/v1/tickets/redeem", base_url=BASE_URL, data=body, content_type=content_type
     )
     _check_answer(answer.status_code, answer.get_json(silent=True))
     assert answer.status_code != 200  # no random ticket redeems a job
 
 
 @fuzz_settings
-@given(st.sampled_from(["progress", "result"]), st.sampled_from(["desktop", "phone"]), BODIES)
+@given(
+    st.sampled_from(["progress", "result"]),
+    st.sampled_from(["desktop", "phone"]),
+    BODIES,
+    CONTENT_TYPES,
+)
 def test_any_body_from_a_redeemed_reader_is_answered_in_json(
-    relay_app: Flask, endpoint: str, kind: str, body: bytes
+    relay_app: Flask, endpoint: str, kind: str, body: bytes, content_type: str
 ) -> None:
     job_id, token = _redeemed_job(relay_app, kind)
     answer = relay_app.test_client().post(
         f"/relay/v1/jobs/{job_id}/{endpoint}",
         base_url=BASE_URL,
         data=body,
-        content_type="application/json",
+        content_type=content_type,
         headers={"Authorization": f"Bearer {token}"},
     )
     parsed = answer.get_json(silent=True)
