@@ -120,5 +120,31 @@ def test_parallel_wrong_codes_are_evaluated_at_most_five_times(any_db_app: Flask
     assert late.status_code == 422 and "Too many wrong codes" in late.get_data(as_text=True)
 
 
+def test_parallel_claims_of_one_result_succeed_once(any_db_app: Flask) -> None:
+    client = PageClient(any_db_app)
+    job = start_job(client)
+    assert as_json(FakeAgent(client).run(job.ticket))["status"] == "verified"
+    statuses = _in_parallel(any_db_app, client, f"/relay/v1/jobs/{job.job_id}/claim", {})
+    assert sorted(statuses) == [303] + [409] * (PARALLEL_GUESSES - 1), statuses
+
+
+def _in_parallel(app: Flask, client: PageClient, path: str, data: dict[str, str]) -> list[int]:
+    """POST ``data`` to ``path`` from PARALLEL_GUESSES threads at once, as ``client``'s browser."""
+    cookie = client.http.get_cookie("__Host-session", domain="localhost")
+    assert cookie is not None
+    form = {**data, "csrf_token": client.csrf_token()}
+    start = threading.Barrier(PARALLEL_GUESSES)
+
+    def post(_: int) -> int:
+        browser = app.test_client()
+        browser.set_cookie("__Host-session", cookie.value, domain="localhost")
+        start.wait()
+        answer = browser.post(path, base_url=BASE_URL, data=form, headers={"Referer": BASE_URL})
+        return answer.status_code
+
+    with ThreadPoolExecutor(PARALLEL_GUESSES) as pool:
+        return list(pool.map(post, range(PARALLEL_GUESSES)))
+
+
 def _victims_card() -> JpkiCard:
     return JpkiCard(VirtualTransport(default_card()))
