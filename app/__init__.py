@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import hosts, i18n, security, session_cookie
 from app.cli import register_cli
-from app.config import load_config, sqlite_url
+from app.config import check_origin, load_config, sqlite_url
 from app.errors import register_error_handlers
 from app.extensions import babel, csrf, db, htmx, limiter
 from app.routes import register_blueprints
@@ -24,7 +24,9 @@ from app.templating import register_template_helpers
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, errors, security headers."""
     app = Flask(__name__, instance_relative_config=True)
-    app.config.update(load_config(dict(config or {})))
+    settings = load_config(dict(config or {}))
+    check_origin(settings)
+    app.config.update(settings)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEFAULTS: dict[str, Any] = {
     # Flask and sessions. The `__Host-` prefix pins the cookie to this host over HTTPS
@@ -27,7 +28,8 @@ DEFAULTS: dict[str, Any] = {
     # Passkeys (WebAuthn). RP_ID must be a domain, never an IP address.
     "RP_ID": "localhost",
     "RP_NAME": "myna-guide",
-    "ORIGIN": None,  # e.g. https://myna.example.jp; derived from the request when unset
+    # e.g. https://myna.example.jp; required unless RP_ID is localhost (app.hosts.site_origin)
+    "ORIGIN": None,
     "CHALLENGE_TTL_SECONDS": 300,
     # Card relay: where the desktop agent listens, and how long a job lives.
     "RELAY_AGENT_URL": "http://127.0.0.1:24730",
@@ -90,6 +92,41 @@ def plain_http_localhost(origin: str) -> dict[str, Any]:
         "SESSION_COOKIE_SECURE": False,
         "LANG_COOKIE_NAME": "lang",
     }
+
+
+class ConfigError(RuntimeError):
+    """Settings the app refuses to start with; the message says which variable to set."""
+
+
+def check_origin(config: dict[str, Any]) -> None:
+    """Refuse to start without a usable origin outside a developer's machine (issue 12, L6).
+
+    The origin goes into every relay job (the agent and the phone compare it) and is the
+    origin passkeys must come from, so it may never be taken from a request's Host header.
+    With the default `RP_ID` of `localhost` it may be left unset: `site_origin` then derives
+    it from localhost requests only. A set `ORIGIN` is normalised (no trailing slash).
+    """
+    origin = config.get("ORIGIN")
+    rp_id = str(config["RP_ID"])
+    if not origin:
+        if rp_id != "localhost":
+            raise ConfigError(
+                f"MYNA_ORIGIN is not set. With MYNA_RP_ID={rp_id} the site's origin must come "
+                f"from configuration, e.g. MYNA_ORIGIN=https://{rp_id}"
+            )
+        return
+    parts = urlsplit(str(origin))
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ConfigError(f"MYNA_ORIGIN must be scheme://host[:port] only, not {origin!r}")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ConfigError(f"MYNA_ORIGIN must be scheme://host[:port] only, not {origin!r}")
+    host = parts.hostname
+    if host != rp_id and not host.endswith("." + rp_id):
+        raise ConfigError(
+            f"MYNA_RP_ID={rp_id} is not MYNA_ORIGIN's host {host} or a parent domain of it, "
+            "so no passkey could be used"
+        )
+    config["ORIGIN"] = f"{parts.scheme}://{parts.netloc}"
 
 
 def _coerce(default: Any, raw: str) -> Any:

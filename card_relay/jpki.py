@@ -24,6 +24,9 @@ from card_relay.pins import PinKind, encode_pin, wipe
 from card_relay.transport import CardTransport
 
 HEADER_PROBE = 7  # covers "30 82 LL LL" and "FF 20 82 LL LL"
+# No EF we read holds more (certificates are about 1.5 KB): a bigger length is a card fault,
+# refused before reading 64 Ki chunks of a 16 MB "file".
+MAX_EF_BYTES = 8192
 CHUNK = 255
 SIGNATURE_SIZE = 256
 
@@ -135,13 +138,15 @@ class JpkiCard:
         except TlvError as exc:
             raise CardCommandError(0x9000, f"EF {fid:04X} does not start with a TLV") from exc
         total = header + length
+        if total > MAX_EF_BYTES:
+            raise CardCommandError(0x9000, f"EF {fid:04X} claims {total} bytes")
         data = bytearray(head[:total])
         while len(data) < total:
             chunk = self._read_binary(len(data), min(CHUNK, total - len(data)))
             if not chunk:
                 raise CardCommandError(0x9000, f"EF {fid:04X} ended early")
             data += chunk
-        return bytes(data)
+        return bytes(data[:total])
 
     # --- JPKI AP -----------------------------------------------------------------------------
 
@@ -213,12 +218,16 @@ class JpkiCard:
 
 
 def parse_basic_attributes(raw: bytes) -> BasicAttributes:
-    """Decode EF 0002 (``FF 20`` { ``DF 21`` offsets, ``DF 22``..``DF 25`` })."""
-    outer = parse_one(raw)
-    if outer.tag != aids.TAG_ATTRIBUTES:
-        raise CardCommandError(0x9000, f"unexpected attributes tag {outer.tag:X}")
-    values = {item.tag: item.value for item in iter_tlvs(outer.value)}
+    """Decode EF 0002 (``FF 20`` { ``DF 21`` offsets, ``DF 22``..``DF 25`` }).
+
+    The bytes come from the card: anything unreadable is the documented ``CardCommandError``
+    (``TlvError`` is a ``ValueError``, so the TLV parsing sits inside the ``try``; issue 12 L7).
+    """
     try:
+        outer = parse_one(raw)
+        if outer.tag != aids.TAG_ATTRIBUTES:
+            raise CardCommandError(0x9000, f"unexpected attributes tag {outer.tag:X}")
+        values = {item.tag: item.value for item in iter_tlvs(outer.value)}
         birth = values[aids.TAG_BIRTH_DATE].decode("ascii")
         return BasicAttributes(
             name=values[aids.TAG_NAME].decode("utf-8"),

@@ -2,7 +2,9 @@
 
 Pure (``cryptography`` only, no files, no network): the server passes in the CA certificates and
 CRLs from its configuration. The order follows architecture.md section 6 (Web eID's order), and
-every refusal is a :class:`VerificationError` with a stable :class:`Reason`.
+every refusal is a :class:`VerificationError` with a stable :class:`Reason`, never another
+exception type: the bytes come from outside (a reader side), so whatever ``cryptography`` raises
+while reading them is a ``MALFORMED`` refusal (issue 12, L1).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 
 from card_relay import oids
@@ -154,11 +157,7 @@ def _check_certificate(
 ) -> tuple[x509.Certificate, rsa.RSAPublicKey, bool]:
     """Format, chain, validity, purpose, revocation; returns the certificate and its key."""
     now = now or datetime.now(UTC)
-    try:
-        cert = x509.load_der_x509_certificate(der)
-        key = cert.public_key()
-    except ValueError as exc:
-        raise VerificationError(Reason.MALFORMED, "not a DER certificate") from exc
+    cert, key = _parse(der)
     if not isinstance(key, rsa.RSAPublicKey) or key.key_size < MIN_KEY_BITS:
         raise VerificationError(Reason.UNSUPPORTED_KEY, "JPKI keys are RSA-2048")
     expected, other = (trust.auth_cas, trust.sign_cas) if auth else (trust.sign_cas, trust.auth_cas)
@@ -178,6 +177,25 @@ def _check_certificate(
     return cert, key, _check_revocation(cert, ca, trust.crls, now)
 
 
+def _parse(der: bytes) -> tuple[x509.Certificate, CertificatePublicKeyTypes]:
+    """Read every part of the certificate the checks use, now, so a bad one is ``MALFORMED``.
+
+    ``cryptography`` parses the key, the extensions and the names lazily and signals bad input
+    with several types besides ``ValueError`` (``InvalidVersion`` for a version it does not
+    know, ``UnsupportedAlgorithm`` for an unknown key OID, ``DuplicateExtension``,
+    ``UnsupportedGeneralNameType``...). Everything in this block only reads outside bytes, so
+    any exception here means the sender's certificate cannot be read.
+    """
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        key = cert.public_key()
+        _ = (cert.extensions, cert.issuer, cert.subject, cert.serial_number)
+        _ = (cert.not_valid_before_utc, cert.not_valid_after_utc)
+    except Exception as exc:  # all of it is malformed input (see the docstring)
+        raise VerificationError(Reason.MALFORMED, "not a readable DER certificate") from exc
+    return cert, key
+
+
 def _issuer_among(
     cert: x509.Certificate, cas: Sequence[x509.Certificate]
 ) -> x509.Certificate | None:
@@ -185,7 +203,7 @@ def _issuer_among(
     for ca in cas:
         try:
             cert.verify_directly_issued_by(ca)
-        except (ValueError, TypeError, InvalidSignature):
+        except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
             continue
         return ca
     return None
@@ -246,6 +264,8 @@ def _attribute_values(cert: x509.Certificate) -> dict[x509.ObjectIdentifier, str
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
         return {}
+    except Exception as exc:  # parsing the extensions of outside bytes, as in _parse
+        raise VerificationError(Reason.MALFORMED, "unreadable extensions") from exc
     wanted = {oids.NAME, oids.SEX, oids.BIRTH_DATE, oids.ADDRESS}
     values: dict[x509.ObjectIdentifier, str] = {}
     for other in san.get_values_for_type(x509.OtherName):

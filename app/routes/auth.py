@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 from app import auth
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
+from app.hosts import site_origin
 from app.services import passkeys
 from app.urls import safe_next
 
@@ -33,11 +34,10 @@ CEREMONY_KEY = "ceremony"
 
 def relying_party() -> passkeys.RelyingParty:
     config = current_app.config
-    origin = config.get("ORIGIN") or request.host_url.rstrip("/")
     return passkeys.RelyingParty(
         rp_id=config["RP_ID"],
         rp_name=config["RP_NAME"],
-        origin=origin,
+        origin=site_origin(),
         challenge_ttl=timedelta(seconds=config["CHALLENGE_TTL_SECONDS"]),
     )
 

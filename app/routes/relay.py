@@ -27,6 +27,7 @@ from flask import (
 from app.auth import current_user, public
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
+from app.hosts import site_origin
 from app.htmx import render_page_or_fragment
 from app.i18n import current_locale
 from app.services import card_sessions, relay_results
@@ -48,10 +49,6 @@ def session_key() -> str:
     return hashlib.sha256(session["relay_sid"].encode()).hexdigest()
 
 
-def server_origin() -> str:
-    return str(current_app.config.get("ORIGIN") or request.host_url.rstrip("/"))
-
-
 # Page side -------------------------------------------------------------------------------
 @bp.post("/relay/v1/jobs")
 @public
@@ -62,7 +59,7 @@ def create_job() -> Response:
         db.session,
         purpose=request.form.get("purpose", ""),
         session_key=session_key(),
-        origin=server_origin(),
+        origin=site_origin(),
         lang=current_locale(),
         return_to=safe_next(request.form.get("return_to")) or url_for("relay.try_card"),
         ttl=timedelta(seconds=current_app.config["RELAY_JOB_TTL_SECONDS"]),
@@ -70,7 +67,7 @@ def create_job() -> Response:
         document_id=request.form.get("document") or None,
         cross_device=request.form.get("device") == "phone",
     )
-    links = launch_links(new.ticket, server_origin(), current_app.config["RELAY_AGENT_URL"])
+    links = launch_links(new.ticket, site_origin(), current_app.config["RELAY_AGENT_URL"])
     return render_page_or_fragment(
         "pages/relay/launch.html", "partials/relay/panel.html", job=new.job, links=links
     )
@@ -131,7 +128,11 @@ def app_link() -> str:
 @limiter.limit("60 per minute")
 def redeem() -> tuple[Response, int] | Response:
     body = _agent_body()
-    job, token = card_sessions.redeem_ticket(db.session, str(body.get("t", "")))
+    agent = body.get("agent")
+    kind = agent.get("kind") if isinstance(agent, dict) else None
+    job, token = card_sessions.redeem_ticket(
+        db.session, str(body.get("t", "")), reader_kind=kind if isinstance(kind, str) else ""
+    )
     answer: dict[str, Any] = {
         "job_id": job.id,
         "kind": job.purpose,
@@ -179,14 +180,18 @@ def result(job_id: str) -> Response:
     return jsonify(body)
 
 
-# The agent's calls carry a one-time ticket or a bearer token, not a browser's cookie.
-for _agent_view in (redeem, progress, result):
+# The reader side's calls: they carry a one-time ticket or a bearer token, not a browser's
+# cookie, and every refusal is JSON whatever the body was (relay-protocol.md).
+AGENT_VIEWS = (redeem, progress, result)
+AGENT_ENDPOINTS = frozenset(f"{bp.name}.{view.__name__}" for view in AGENT_VIEWS)
+for _agent_view in AGENT_VIEWS:
     csrf.exempt(_agent_view)
 
 
 @bp.app_errorhandler(RelayError)
 def relay_error(error: RelayError) -> Response | tuple[Any, int]:
-    if request.path.startswith("/relay/v1/") and request.method == "POST" and request.is_json:
+    json_call = request.path.startswith("/relay/v1/") and request.method == "POST"
+    if request.endpoint in AGENT_ENDPOINTS or (json_call and request.is_json):
         return jsonify(error={"code": error.code}), error.status
     current_app.logger.info("relay refused: %s", error.code)
     if error.status == 404:

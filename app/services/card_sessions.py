@@ -4,6 +4,10 @@ Rules (docs/relay-protocol.md): tickets and agent tokens are kept hashed and red
 job lives 5 minutes; one open job per session and purpose; a result takes effect only when
 the session that created the job claims it (plus the 6-digit code when it was done on
 another device).
+
+The claim is bound to the way the job was created (issue 12, H2): the reader kind that
+redeems a ticket must be the one the job was made for, so a "this computer" ticket sent to a
+victim's phone is refused, and every job a reader on another device redeems needs the code.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.storage.cipher import cipher
@@ -27,6 +31,13 @@ FINISHED_STATES = ("verified", "failed")
 PROGRESS_STATES = ("waiting_reader", "waiting_card", "pin", "working")
 MAX_CODE_ATTEMPTS = 5
 OUTCOME_CONTEXT = b"relay_jobs.outcome"
+
+#: The reader kinds a reader side may name when it redeems (`agent.kind`, relay-protocol.md
+#: §2), and whether that reader can run on another device than the browser that made the
+#: job. Only the desktop agent cannot: it listens on loopback, accepts launches from this
+#: site's pages only (Referer) and sends the same browser back. A reader that can be
+#: elsewhere gets the 6-digit code with its result and must show it; the page must type it.
+READER_KINDS: dict[str, bool] = {"desktop": False, "phone": True}
 
 
 class RelayError(Exception):
@@ -99,16 +110,33 @@ def create_job(
     return NewJob(job, ticket)
 
 
+def needs_code(reader_kind: str) -> bool:
+    """Whether a job redeemed by this kind of reader needs the 6-digit code to be claimed."""
+    return READER_KINDS[reader_kind]
+
+
 def redeem_ticket(
-    session: Session, ticket: str, *, now: datetime | None = None
+    session: Session, ticket: str, *, reader_kind: str, now: datetime | None = None
 ) -> tuple[RelayJob, str]:
-    """Hand the job to the agent that holds the ticket, once; returns the job and its token."""
+    """Hand the job to the reader that holds the ticket, once; returns the job and its token.
+
+    The reader's kind must match the job's: a phone job for a phone reader, a "this computer"
+    job for the desktop agent. A ticket that reached the other kind has leaked (the attack of
+    H2 sends a computer job's ticket to a victim's phone), so the job ends there.
+    """
+    if reader_kind not in READER_KINDS:
+        raise RelayError("READER_UNKNOWN")
     job = session.scalars(select(RelayJob).where(RelayJob.ticket_hash == digest_of(ticket))).first()
     if job is None:
         raise RelayError("TICKET_UNKNOWN", 404)
     if job.state != "created":
         raise RelayError("TICKET_USED", 409)
     _refuse_expired(session, job, now)
+    if needs_code(reader_kind) != job.cross_device:
+        job.state, job.challenge, job.reason = "failed", None, "WRONG_READER"
+        job.finished_at = _now(now)
+        session.commit()
+        raise RelayError("WRONG_READER", 403)
     token = secrets.token_urlsafe(32)
     job.state, job.token_hash = "redeemed", digest_of(token)
     session.commit()
@@ -153,21 +181,47 @@ def claim(
     code: str | None = None,
     now: datetime | None = None,
 ) -> RelayJob:
-    """Apply a verified result to the session that asked for it (once)."""
+    """Apply a verified result to the session that asked for it (once).
+
+    Each code is checked only after the database has counted it (`_spend_code_attempt`), so
+    parallel guesses can never be evaluated more than `MAX_CODE_ATTEMPTS` times (L2).
+    """
     job = page_job(session, job_id, session_key)
     if job.state != "verified" or job.claimed_at is not None:
         raise RelayError("NOTHING_TO_CLAIM", 409)
     _refuse_expired(session, job, now)
     if job.cross_device:
-        if job.code_attempts >= MAX_CODE_ATTEMPTS:
+        if not _spend_code_attempt(session, job.id):
             raise RelayError("CODE_LOCKED", 429)
         if not code or not hmac.compare_digest(job.code_hash or b"", digest_of(code.strip())):
-            job.code_attempts += 1
-            session.commit()
             raise RelayError("CODE_WRONG", 403)
-    job.claimed_at = _now(now)
+    claimed = session.execute(
+        update(RelayJob)
+        .where(RelayJob.id == job.id, RelayJob.claimed_at.is_(None))
+        .values(claimed_at=_now(now))
+        .execution_options(synchronize_session=False)
+    )
     session.commit()
+    if cast(CursorResult[Any], claimed).rowcount != 1:
+        raise RelayError("NOTHING_TO_CLAIM", 409)  # a parallel claim took it first
+    session.refresh(job)
     return job
+
+
+def _spend_code_attempt(session: Session, job_id: str) -> bool:
+    """Count one code attempt in a single UPDATE; False once the limit is reached.
+
+    The increment and the limit check happen in the database, not in Python, so two requests
+    can never both read the same count and both be evaluated.
+    """
+    counted = session.execute(
+        update(RelayJob)
+        .where(RelayJob.id == job_id, RelayJob.code_attempts < MAX_CODE_ATTEMPTS)
+        .values(code_attempts=RelayJob.code_attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return cast(CursorResult[Any], counted).rowcount == 1
 
 
 def claimed_outcome(session: Session, job_id: str, session_key: str) -> dict[str, Any] | None:

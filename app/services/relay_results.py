@@ -8,7 +8,6 @@ signature → map to the person. The challenge is deleted in the same transactio
 from __future__ import annotations
 
 import base64
-import binascii
 import logging
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -114,16 +113,20 @@ def _record_failure(
 
 
 def _agent_error(error: Any) -> str:
-    if not isinstance(error, dict) or error.get("code") not in RESULT_CODES:
+    """The reader's error code; anything but one of the contract's strings is MALFORMED
+    (a list or an object is not even hashable, so it is checked before the lookup)."""
+    code = error.get("code") if isinstance(error, dict) else None
+    if not isinstance(code, str) or code not in RESULT_CODES:
         raise RelayError("MALFORMED")
-    return str(error["code"])
+    return code
 
 
 def _decode(payload: dict[str, Any]) -> tuple[bytes, bytes]:
     try:
         certificate = base64.b64decode(payload["certificate"], validate=True)
         signature = base64.b64decode(payload["signature"], validate=True)
-    except (KeyError, TypeError, binascii.Error) as error:
+    except (KeyError, TypeError, ValueError) as error:
+        # ValueError: binascii.Error, and non-ASCII text, which b64decode refuses on its own
         raise RelayError("MALFORMED") from error
     if (
         not 100 <= len(certificate) <= MAX_CERTIFICATE_BYTES

@@ -52,16 +52,21 @@ def start_job(
 
 
 class FakeAgent:
-    """The reader side, speaking the JSON protocol to the app's test client."""
+    """The reader side, speaking the JSON protocol to the app's test client.
 
-    def __init__(self, client: PageClient) -> None:
+    ``kind`` is the reader kind it redeems as: ``desktop`` (the agent beside the browser) or
+    ``phone`` (a reader on another device, which must show the 6-digit code).
+    """
+
+    def __init__(self, client: PageClient, *, kind: str = "desktop") -> None:
         self.http = client.app.test_client()  # no cookies: the agent is another program
+        self.kind = kind
 
     def redeem(self, ticket: str) -> TestResponse:
         return self.http.post(
             "/relay/v1/tickets/redeem",
             base_url=BASE_URL,
-            json={"t": ticket, "agent": {"kind": "desktop", "version": "test"}},
+            json={"t": ticket, "agent": {"kind": self.kind, "version": "test"}},
         )
 
     def post_result(self, job: dict[str, Any], body: dict[str, Any]) -> TestResponse:

@@ -95,7 +95,10 @@ def test_an_expired_job_cannot_be_redeemed_or_claimed(app: Flask) -> None:
         )
         try:
             card_sessions.redeem_ticket(
-                db.session, new.ticket, now=start + timedelta(minutes=5, seconds=1)
+                db.session,
+                new.ticket,
+                reader_kind="desktop",
+                now=start + timedelta(minutes=5, seconds=1),
             )
         except RelayError as error:
             assert (error.code, error.status) == ("JOB_EXPIRED", 410)
@@ -172,7 +175,7 @@ def test_a_blocked_pin_leads_to_the_reset_routes(client: PageClient) -> None:
 def test_cross_device_needs_the_code_and_five_wrong_codes_lock_the_job(client: PageClient) -> None:
     job = start_job(client, device="phone")
     assert job.panel.select_one("img.qr-code")["src"].startswith("data:image/svg+xml;base64,")
-    answer = as_json(FakeAgent(client).run(job.ticket))
+    answer = as_json(FakeAgent(client, kind="phone").run(job.ticket))
     code = answer["code"]
     assert len(code) == 6 and code.isdigit()
     claim_url = f"/relay/v1/jobs/{job.job_id}/claim"
@@ -185,7 +188,7 @@ def test_cross_device_needs_the_code_and_five_wrong_codes_lock_the_job(client: P
 
 def test_cross_device_right_code_claims(client: PageClient) -> None:
     job = start_job(client, device="phone")
-    code = as_json(FakeAgent(client).run(job.ticket))["code"]
+    code = as_json(FakeAgent(client, kind="phone").run(job.ticket))["code"]
     wrong = client.post(f"/relay/v1/jobs/{job.job_id}/claim?lang=en", {"code": "12345"})
     assert "does not match" in wrong.get_data(as_text=True)
     assert client.post(f"/relay/v1/jobs/{job.job_id}/claim", {"code": code}).status_code == 303
