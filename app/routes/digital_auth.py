@@ -30,8 +30,9 @@ from werkzeug.wrappers import Response
 from app.auth import current_user, public
 from app.domain.devices import is_phone
 from app.extensions import db, limiter
+from app.hosts import site_origin
 from app.i18n import current_locale
-from app.routes.relay import server_origin, session_key
+from app.routes.relay import session_key
 from app.services import card_sessions, digital_auth, relay_results
 from app.services.digital_auth import DigitalAuthError, Flow
 from app.services.relay_trust import trust_config
@@ -57,7 +58,7 @@ def digital_auth_offered() -> bool:
 
 
 def _redirect_uri() -> str:
-    return server_origin() + url_for("digital_auth.callback")
+    return site_origin() + url_for("digital_auth.callback")
 
 
 @bp.post("/relay/app/start")
@@ -71,7 +72,7 @@ def start() -> Response:
         db.session,
         purpose=purpose,
         session_key=session_key(),
-        origin=server_origin(),
+        origin=site_origin(),
         lang=current_locale(),
         return_to=safe_next(request.form.get("return_to")) or url_for("relay.try_card"),
         ttl=timedelta(seconds=current_app.config["RELAY_JOB_TTL_SECONDS"]),
@@ -88,7 +89,7 @@ def start() -> Response:
     # Sign-in identifies the card; signing also gives the four facts, for the name check.
     scopes = ["name", "birthdate"] if purpose == "sign" else []
     try:
-        found = digital_auth.provider(server_origin())
+        found = digital_auth.provider(site_origin())
         flow = digital_auth.begin(found, _redirect_uri(), scopes, digest)
     except DigitalAuthError as error:
         return _failed(job, error.reason)
@@ -120,7 +121,7 @@ def callback() -> Response:
         return _failed(job, "USER_CANCELLED")
     flow = Flow("", saved["state"], saved["nonce"], saved["verifier"], saved.get("tx"))
     try:
-        found = digital_auth.provider(server_origin())
+        found = digital_auth.provider(site_origin())
         result = digital_auth.finish(found, _redirect_uri(), flow, request.args.get("code", ""))
     except DigitalAuthError as error:
         current_app.logger.info("digital auth refused: %s", error.reason, exc_info=error.__cause__)
