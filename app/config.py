@@ -40,6 +40,10 @@ DEFAULTS: dict[str, Any] = {
     # Rate limits for the passkey ceremony endpoints (memory by default; Redis URL when shared)
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_CEREMONY": "20 per minute",
+    # Photo checks per account (each decodes a photo): enough to retake, not to flood
+    "RATELIMIT_PHOTO_CHECK": "10 per minute; 60 per hour",
+    # Photos an account keeps; older ones are deleted unless an application uses them
+    "PHOTOS_KEPT_PER_USER": 10,
     "RATELIMIT_HEADERS_ENABLED": True,
 }
 

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from flask import Flask
+from werkzeug.serving import WSGIRequestHandler
 
 from app import create_app
 from app.extensions import db
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
     from card_relay.agent import AgentServer
 
 AGENT_PORT = 24730
+
+
+class TimeoutRequestHandler(WSGIRequestHandler):
+    """The threaded dev server has no worker timeout: a connection that sends nothing for
+    this many seconds is closed instead of holding its thread. What a request may cost once
+    received is bounded by the app itself (the photo check's header limits and time budget)."""
+
+    timeout = 30
 
 
 def start_simulated_agent(app: Flask, site: str, port: int) -> AgentServer | None:
@@ -57,7 +66,13 @@ def main(argv: list[str] | None = None) -> None:
         if agent is not None:
             print(f"card agent (simulated card) on {agent.url}: try {site}/relay/try", flush=True)  # noqa: T201
     print(f"myna-guide is running: open {site}/", flush=True)  # noqa: T201
-    app.run(host=args.host, port=args.port, debug=False, use_reloader=False)
+    app.run(
+        host=args.host,
+        port=args.port,
+        debug=False,
+        use_reloader=False,
+        request_handler=TimeoutRequestHandler,
+    )
 
 
 if __name__ == "__main__":
