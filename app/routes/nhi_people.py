@@ -145,7 +145,8 @@ def document_file(blob_id: str) -> Response:
     if stored is None or stored.kind != nhi_attachments.KIND:
         abort(404)
     listed = nhi_drafts.load(db.session, user.id).get("attachments", [])
-    name = next((a["name"] for a in listed if a["id"] == blob_id), "document")
+    fallback = nhi_attachments.safe_name("", stored.media_type)
+    name = next((a["name"] for a in listed if a["id"] == blob_id), fallback)
     return downloads.download(stored.data, stored.media_type, name)
 
 

@@ -66,9 +66,9 @@ def prune(session: Session, owner_id: str, *, keep: int, also_keep: set[str]) ->
     """Delete the user's oldest photos beyond the newest `keep`; the caller commits.
 
     Never deleted: a photo a sent application or the application draft uses, the newest
-    photo that passed, and `also_keep`. The photos are listed before the references are
-    read, so a photo stored and chosen by a request that commits in between is seen with
-    its reference.
+    photo that passed, and `also_keep`. Not covered: an old photo chosen ("Use this photo")
+    in another tab between this read of the draft and the commit; the draft would then
+    point at a deleted photo. Closing that needs the drafts' concurrency control (M1).
     """
     rows = photos.for_owner(session, owner_id)
     if len(rows) <= keep:
