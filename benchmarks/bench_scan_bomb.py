@@ -30,13 +30,10 @@ import base64
 import ctypes
 import ctypes.util
 import gc
-import http.client
 import io
-import json
 import os
 import re
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,17 +46,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_pages import free_port, wait_until_up  # noqa: E402
+from benchmarks.bench_photo_upload import phone_photo  # noqa: E402
+from benchmarks.http_visitor import Visitor, request  # noqa: E402
 from photo_checks import check_and_decode, render_overlay, strip_metadata  # noqa: E402
 from photo_checks.jpeg import read_frame_header  # noqa: E402
 from tests.helpers import crafted_images as crafted  # noqa: E402
 from tests.helpers import portraits  # noqa: E402
-from tests.helpers.authenticator import SoftAuthenticator  # noqa: E402
 
 WORKERS = 2
 QUIET_PROBES = int(os.environ.get("BENCH_QUIET_PROBES", "200"))
@@ -68,7 +66,7 @@ ATTACKERS = int(os.environ.get("BENCH_ATTACKERS", "2"))  # the report posted it 
 PROBE_TIMEOUT_S = 5.0  # what the report's probe waited before counting a timeout
 PROBE_PAUSE_S = 0.02
 UPLOADS_ALONE = 9
-UPLOAD_TIMEOUT_S = 60.0
+HTMX = {"HX-Request": "true", "HX-Target": "photo-result"}
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
 
 
@@ -80,12 +78,6 @@ class Server:
     @property
     def host(self) -> str:
         return f"localhost:{self.port}"  # the app sends 127.0.0.1 visitors to localhost
-
-
-@dataclass
-class Account:
-    cookie: str = ""
-    csrf: str = ""
 
 
 @dataclass
@@ -103,13 +95,14 @@ def main() -> None:
         tempfile.TemporaryDirectory(prefix="bench-scan-bomb-") as workdir,
         serve(Path(workdir)) as server,
     ):
-        account = sign_up(server)
+        visitor = Visitor(server.port)
+        visitor.sign_up(then="/photo/take")
         probe(server, Probes(), count=20)  # warm-up: imports, first connections
         quiet = probe(server, Probes(), count=QUIET_PROBES)
-        attack, answers, upload_times = under_attack(server, account, bomb)
+        attack, answers, upload_times = under_attack(server, visitor, bomb)
         timeouts = server.log.read_text(errors="replace").count("WORKER TIMEOUT")
-        alone = one_by_one(server, account, bomb)
-        control = one_by_one(server, account, b"x" * len(bomb))  # refused before any check
+        alone = one_by_one(visitor, bomb)
+        control = one_by_one(visitor, b"x" * len(bomb))  # refused before any check
     print_latency(quiet, attack, answers, upload_times, timeouts)
     print(
         f"one upload at a time, median of {UPLOADS_ALONE}: scan bomb {alone * 1000:.0f} ms, the "
@@ -157,118 +150,11 @@ def serve(workdir: Path) -> Iterator[Server]:
             process.wait(timeout=10)
 
 
-def free_port() -> int:
-    with socket.socket() as probe_socket:
-        probe_socket.bind(("127.0.0.1", 0))
-        return int(probe_socket.getsockname()[1])
-
-
-def wait_until_up(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {process.returncode}")
-        try:
-            if request(port, "GET", "/healthz", {"Host": f"localhost:{port}"})[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)  # polling a server that is starting; not part of any measurement
-    raise SystemExit("gunicorn did not answer /healthz within 30 s")
-
-
-def request(
-    port: int,
-    method: str,
-    path: str,
-    headers: dict[str, str],
-    body: bytes | None = None,
-    timeout: float = 10.0,
-) -> tuple[int, dict[str, str], bytes]:
-    """One request on a new loopback connection (sync workers do not keep connections)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        received = response.read()
-        cookies = [v for k, v in response.getheaders() if k.lower() == "set-cookie"]
-        answer = {k.lower(): v for k, v in response.getheaders()}
-        answer["set-cookie"] = "\n".join(cookies)
-        return response.status, answer, received
-    finally:
-        connection.close()
-
-
-def _send(
-    server: Server,
-    account: Account,
-    method: str,
-    path: str,
-    body: bytes | None = None,
-    headers: dict[str, str] | None = None,
-) -> tuple[int, bytes]:
-    """A browser-like request: the session cookie kept by hand, the CSRF token remembered."""
-    sent = {"Host": server.host, **(headers or {})}
-    if account.cookie:
-        sent["Cookie"] = f"__Host-session={account.cookie}"
-    status, answer, received = request(server.port, method, path, sent, body, UPLOAD_TIMEOUT_S)
-    found = re.search(r"__Host-session=([^;]*)", answer["set-cookie"])
-    if found:
-        account.cookie = found.group(1)
-    token = re.search(rb'<meta name="csrf-token" content="([^"]+)"', received)
-    if token:
-        account.csrf = token.group(1).decode()
-    return status, received
-
-
-def sign_up(server: Server) -> Account:
-    """A new account through the passkey ceremony, as the browser does it."""
-    account = Account()
-    authenticator = SoftAuthenticator(origin=f"http://{server.host}")
-    _send(server, account, "GET", "/account/create")
-    form = f"display_name=bench&csrf_token={account.csrf}".encode()
-    status, options = _send(
-        server,
-        account,
-        "POST",
-        "/auth/register/begin",
-        form,
-        {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
-    )
-    assert status == 200, (status, options[:300])
-    response = authenticator.create(options.decode())
-    headers = {"Content-Type": "application/json", "X-CSRFToken": account.csrf}
-    status, body = _send(
-        server, account, "POST", "/auth/register/complete", response.encode(), headers
-    )
-    assert status == 200 and "redirect" in json.loads(body), (status, body[:300])
-    status, _ = _send(server, account, "GET", "/photo/take")  # the new session's CSRF token
-    assert status == 200, status
-    return account
-
-
-def upload(server: Server, account: Account, data: bytes) -> tuple[int, float]:
-    boundary = secrets.token_hex(16)
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
-            f"{account.csrf}\r\n--{boundary}\r\n"
-            'Content-Disposition: form-data; name="photo"; filename="me.jpg"\r\n'
-            "Content-Type: image/jpeg\r\n\r\n"
-        ).encode()
-        + data
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    headers = {
-        "Content-Type": f"multipart/form-data; boundary={boundary}",
-        "HX-Request": "true",
-        "HX-Target": "photo-result",
-        "Cookie": f"__Host-session={account.cookie}",
-        "Host": server.host,
-    }
+def upload(visitor: Visitor, data: bytes) -> tuple[int, float]:
+    """Post a photo to the check as htmx does; (status, seconds), status 0 if cut off."""
     started = time.perf_counter()
     try:
-        status = request(server.port, "POST", "/photo/check", headers, body, UPLOAD_TIMEOUT_S)[0]
+        status = visitor.post_file("/photo/check", "photo", data, HTMX)
     except OSError:
         status = 0  # connection reset or timed out: what the report saw when workers died
     return status, time.perf_counter() - started
@@ -292,7 +178,7 @@ def probe(
 
 
 def under_attack(
-    server: Server, account: Account, bomb: bytes
+    server: Server, visitor: Visitor, bomb: bytes
 ) -> tuple[Probes, Counter[int], list[float]]:
     answers: Counter[int] = Counter()
     upload_times: list[float] = []
@@ -301,7 +187,7 @@ def under_attack(
 
     def attacker() -> None:
         while time.monotonic() < stop:
-            status, elapsed = upload(server, account, bomb)
+            status, elapsed = upload(visitor, bomb)
             with lock:
                 answers[status] += 1
                 upload_times.append(elapsed)
@@ -312,13 +198,13 @@ def under_attack(
     time.sleep(0.5)  # let the first uploads reach the workers
     probes = probe(server, Probes(), until=stop)
     for thread in threads:
-        thread.join(timeout=UPLOAD_TIMEOUT_S + 5)
+        thread.join(timeout=visitor.timeout + 5)
     return probes, answers, upload_times
 
 
-def one_by_one(server: Server, account: Account, data: bytes) -> float:
+def one_by_one(visitor: Visitor, data: bytes) -> float:
     """Median answer time of UPLOADS_ALONE uploads sent one after another."""
-    return statistics.median(upload(server, account, data)[1] for _ in range(UPLOADS_ALONE))
+    return statistics.median(upload(visitor, data)[1] for _ in range(UPLOADS_ALONE))
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -380,12 +266,10 @@ def _photo_check(data: bytes) -> tuple[int, float, str, tuple[int, int] | None]:
 
 
 def _phone_photo(*, subsampling: int) -> bytes:
-    """12 MP (3024 x 4032) with sensor-like noise, saved progressive."""
-    image = Image.open(io.BytesIO(portraits.id_photo(3024, 4032)))
-    noise = np.random.default_rng(1).normal(0, 5, (4032, 3024, 3))
-    noisy = np.clip(np.asarray(image, dtype=np.int16) + noise, 0, 255).astype(np.uint8)
+    """bench_photo_upload's 12 MP photo with sensor-like noise, saved progressive."""
     out = io.BytesIO()
-    Image.fromarray(noisy).save(out, "JPEG", quality=92, progressive=True, subsampling=subsampling)
+    with Image.open(io.BytesIO(phone_photo())) as image:
+        image.save(out, "JPEG", quality=92, progressive=True, subsampling=subsampling)
     return out.getvalue()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from PIL import Image, ImageFile
+from PIL import Image
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -155,43 +155,28 @@ def _count(app: Flask, model: type, *where: object) -> int:
         return db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
 
-@pytest.fixture
-def decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
-    """The size of every image Pillow decodes (loads that have data to decode)."""
-    seen: list[tuple[int, int]] = []
-    original = ImageFile.ImageFile.load
-
-    def spy(self: ImageFile.ImageFile):  # type: ignore[no-untyped-def]
-        if self.tile:
-            seen.append(self.size)
-        return original(self)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", spy)
-    return seen
-
-
 def test_an_upload_is_decoded_once_for_the_checks_and_the_overlay(
-    signed_in: PageClient, decodes: list[tuple[int, int]]
+    signed_in: PageClient, pillow_decodes: list[tuple[int, int]]
 ) -> None:
     response = upload(signed_in, portraits.id_photo())
     assert response.status_code == 200 and _photo_id(response)
-    assert decodes == [(720, 960)]
+    assert pillow_decodes == [(720, 960)]
 
 
 def test_the_reported_scan_bomb_is_refused_before_decoding(
-    signed_in: PageClient, app: Flask, decodes: list[tuple[int, int]]
+    signed_in: PageClient, app: Flask, pillow_decodes: list[tuple[int, int]]
 ) -> None:
     response = upload(signed_in, crafted.scan_bomb())
     assert response.status_code == 200
     soup = check_page(response.get_data(as_text=True), fragment=True)
     assert soup.select_one("[data-verdict]")["data-verdict"] == "fail"
     assert "cannot be read" in soup.select_one(".photo-problems").get_text()
-    assert decodes == []
+    assert pillow_decodes == []
     assert _count(app, Photo) == 0  # nothing decoded, nothing kept
 
 
 def test_a_photo_too_costly_to_check_says_so_in_japanese_and_english(
-    signed_in: PageClient, decodes: list[tuple[int, int]]
+    signed_in: PageClient, pillow_decodes: list[tuple[int, int]]
 ) -> None:
     data = crafted.with_last_scan_repeated(crafted.progressive_jpeg(600, 800), 40)
     english = upload(signed_in, data).get_data(as_text=True)
@@ -203,7 +188,7 @@ def test_a_photo_too_costly_to_check_says_so_in_japanese_and_english(
         content_type="multipart/form-data",
     ).get_data(as_text=True)
     assert "時間やメモリがかかりすぎる" in japanese
-    assert decodes == []
+    assert pillow_decodes == []
 
 
 def test_the_overlay_does_not_carry_the_uploaded_comment(signed_in: PageClient) -> None:

@@ -7,7 +7,7 @@ from io import BytesIO
 
 import numpy as np
 import pytest
-from PIL import Image, ImageFile
+from PIL import Image
 
 from photo_checks import PhotoRules, check_and_decode, check_photo, render_overlay
 from photo_checks.errors import CorruptImage
@@ -20,21 +20,6 @@ from tests.photo_checks import cases
 BUDGET_MESSAGE = "too long or too much memory"
 
 
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
-    """The size of every image Pillow decodes during the test (loads with data to decode)."""
-    seen: list[tuple[int, int]] = []
-    original = ImageFile.ImageFile.load
-
-    def spy(self: ImageFile.ImageFile):  # type: ignore[no-untyped-def]
-        if self.tile:
-            seen.append(self.size)
-        return original(self)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", spy)
-    return seen
-
-
 def _budget_refusal(data: bytes) -> None:
     report = check_photo(data)
     (problem,) = [p for p in report.problems if p.code == "corrupt_image"]
@@ -42,24 +27,26 @@ def _budget_refusal(data: bytes) -> None:
     assert "メモリ" in problem.message.ja
 
 
-def test_the_reported_scan_bomb_is_refused_without_decoding(loads: list[tuple[int, int]]) -> None:
+def test_the_reported_scan_bomb_is_refused_without_decoding(
+    pillow_decodes: list[tuple[int, int]],
+) -> None:
     report = check_photo(crafted.scan_bomb())  # 8480 x 8480, last scan repeated 1,000 times
     assert "corrupt_image" in report.codes and report.verdict == "fail"
-    assert loads == []
+    assert pillow_decodes == []
 
 
-def test_repeated_scans_are_refused_from_the_headers(loads: list[tuple[int, int]]) -> None:
+def test_repeated_scans_are_refused_from_the_headers(pillow_decodes: list[tuple[int, int]]) -> None:
     data = crafted.with_last_scan_repeated(crafted.progressive_jpeg(600, 800), 20)
     assert read_frame_header(data).scans == 30
     _budget_refusal(data)
-    assert loads == []
+    assert pillow_decodes == []
 
 
-def test_scans_up_to_the_cap_are_decoded(loads: list[tuple[int, int]]) -> None:
+def test_scans_up_to_the_cap_are_decoded(pillow_decodes: list[tuple[int, int]]) -> None:
     at_cap = crafted.with_last_scan_repeated(crafted.progressive_jpeg(600, 800), 2)
     assert read_frame_header(at_cap).scans == PhotoRules().max_scans
     assert "corrupt_image" not in check_photo(at_cap).codes
-    assert loads
+    assert pillow_decodes
     over = crafted.with_last_scan_repeated(crafted.progressive_jpeg(600, 800), 3)
     assert "corrupt_image" in check_photo(over).codes
 
@@ -76,22 +63,22 @@ def test_scans_up_to_the_cap_are_decoded(loads: list[tuple[int, int]]) -> None:
     ids=["72mp-progressive", "6100px-baseline"],
 )
 def test_a_frame_over_6000_px_a_side_is_refused_before_decoding(
-    loads: list[tuple[int, int]], data: bytes, size: str
+    pillow_decodes: list[tuple[int, int]], data: bytes, size: str
 ) -> None:
     report = check_photo(data)
     assert "too_many_pixels" in report.codes, size
     assert report.face is None
-    assert loads == []
+    assert pillow_decodes == []
 
 
 def test_progressive_memory_over_budget_is_refused_before_decoding(
-    loads: list[tuple[int, int]],
+    pillow_decodes: list[tuple[int, int]],
 ) -> None:
     # 6000 x 6000 is a legal size, but progressive 4:4:4 needs 216 MB of coefficients.
     data = crafted.with_frame_size(crafted.progressive_jpeg(480, 480, subsampling=0), 6000, 6000)
     assert read_frame_header(data).coefficient_buffer_bytes == 216_000_000
     _budget_refusal(data)
-    assert loads == []
+    assert pillow_decodes == []
 
 
 def test_the_largest_legal_progressive_photo_is_within_the_budget() -> None:
@@ -137,13 +124,13 @@ def test_more_marker_segments_than_any_photo_has_are_refused() -> None:
 
 
 def test_the_overlay_is_drawn_on_the_copy_the_checks_decoded(
-    loads: list[tuple[int, int]],
+    pillow_decodes: list[tuple[int, int]],
 ) -> None:
     data = cases.good_jpeg()
     report, decoded = check_and_decode(data)
     assert decoded is not None
     overlay = render_overlay(decoded, report)
-    assert len(loads) == 1  # one decode for the checks and the overlay together
+    assert len(pillow_decodes) == 1  # one decode for the checks and the overlay together
     assert overlay == render_overlay(data, report)
 
 
