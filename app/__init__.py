@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import hosts, i18n, security
+from app import hosts, i18n, security, session_cookie
 from app.cli import register_cli
 from app.config import load_config, sqlite_url
 from app.errors import register_error_handlers
 from app.extensions import babel, csrf, db, htmx, limiter
 from app.routes import register_blueprints
+from app.storage import rate_limits  # noqa: F401 - registers the database:// limits storage
 from app.storage.crypto import FieldCipher, load_or_create_key_file, parse_key
 from app.templating import register_template_helpers
 
@@ -35,6 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         parse_key(key) if key else load_or_create_key_file(instance / "data.key")
     )
 
+    session_cookie.init_app(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -50,7 +53,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_error_handlers(app)
     register_cli(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Take the client's address and scheme from the `PROXY_HOPS` proxies in front, and from
+    nothing else: with 0 (the default) X-Forwarded-* headers are ignored, since any client
+    could send them; with N, only the entries the last N proxies appended are believed, so a
+    forged entry in front of them changes nothing (rate limits are per client address)."""
+    hops = int(app.config["PROXY_HOPS"])
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def _instance_secret(path: Path) -> str:

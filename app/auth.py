@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort, g, redirect, request, session, url_for
+from flask import abort, current_app, g, redirect, request, session, url_for
 
 from app.extensions import db
+from app.storage import user_sessions
 from app.storage.models import User
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The cookie holds this random id of a `user_sessions` row, never the user's id alone: a
+# session exists only while its row does (signed out, revoked or past its absolute lifetime).
+SESSION_ID = "sid"
 
 
 def current_user() -> User | None:
-    """The signed-in user, loaded once per request."""
+    """The signed-in user, looked up once per request (one indexed read, cached on `g`)."""
     if "current_user" not in g:
-        user_id = session.get("user_id")
-        g.current_user = db.session.get(User, user_id) if user_id else None
-        if user_id and g.current_user is None:
-            session.clear()  # the account was removed
+        token = session_id()
+        user = user_sessions.user_for(db.session, token, now=_now()) if token else None
+        if token and user is None:
+            session.clear()  # signed out elsewhere, revoked, expired, or the account removed
+        g.current_user = user
     return g.current_user  # type: ignore[no-any-return]
+
+
+def session_id() -> str | None:
+    token = session.get(SESSION_ID)
+    return token if isinstance(token, str) else None
 
 
 def require_user() -> User:
@@ -37,13 +48,20 @@ def sign_in(user: User) -> None:
     locale_choice = session.get("lang")
     session.clear()
     session.permanent = True
-    session["user_id"] = user.id
+    lifetime = timedelta(seconds=current_app.config["SESSION_ABSOLUTE_LIFETIME"])
+    session[SESSION_ID] = user_sessions.start(db.session, user.id, now=_now(), lifetime=lifetime)
+    db.session.commit()
     if locale_choice:
         session["lang"] = locale_choice
     g.pop("current_user", None)
 
 
 def sign_out() -> None:
+    """End the session on the server too, so a copy of the cookie stops working."""
+    token = session_id()
+    if token:
+        user_sessions.end(db.session, token)
+        db.session.commit()
     session.clear()
     g.pop("current_user", None)
 
@@ -79,3 +97,7 @@ def public(view: F) -> F:
     """Mark a view as open to everyone; the architecture test requires one marker or the other."""
     view.public = True  # type: ignore[attr-defined]
     return view
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -15,7 +15,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_PATH": "/",
-    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,
+    "LANG_COOKIE_NAME": "__Host-lang",  # the language chosen with ?lang=
+    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,  # idle limit: renewed by each request
+    "SESSION_ABSOLUTE_LIFETIME": 60 * 60 * 12,  # from sign-in; using the session never extends it
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
     "WTF_CSRF_SSL_STRICT": True,
@@ -33,12 +35,21 @@ DEFAULTS: dict[str, Any] = {
     "RELAY_AUTH_CA": None,  # PEM file(s) of the J-LIS user-authentication CA generations
     "RELAY_SIGN_CA": None,  # PEM file(s) of the J-LIS signature CA generations
     "RELAY_CRLS": None,  # comma-separated PEM CRL files
+    "RELAY_AGENT_DOWNLOADS": None,  # folder of the built agent packages; default dist/agent
+    # The Digital Authentication App (docs/digital-auth-app.md). No issuer: the stand-in, only
+    # where the test CA is trusted too (tests, localhost).
+    "DIGITAL_AUTH_ISSUER": None,
+    "DIGITAL_AUTH_CLIENT_ID": None,
+    "DIGITAL_AUTH_CLIENT_KEY": None,  # PEM file of the EC P-256 key registered for the client
+    "DIGITAL_AUTH_SIGN_TRANSACTIONS_URL": None,  # default: from discovery, or <issuer>/api/…
     # Languages
     "LANGUAGES": ("ja", "en"),
     "BABEL_DEFAULT_LOCALE": "ja",
     "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
-    # Rate limits for the passkey ceremony endpoints (memory by default; Redis URL when shared)
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # Rate limits, counted in the app's own database (shared by every worker) unless a
+    # Redis URL is given; the client address comes from PROXY_HOPS trusted proxies.
+    "RATELIMIT_STORAGE_URI": "database://",
+    "PROXY_HOPS": 0,  # how many reverse proxies in front append X-Forwarded-For/-Proto
     "RATELIMIT_CEREMONY": "20 per minute",
     # Photo checks per account (each decodes a photo): enough to retake, not to flood
     "RATELIMIT_PHOTO_CHECK": "10 per minute; 60 per hour",
@@ -64,6 +75,25 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         config["DATABASE_URL"] = os.environ["DATABASE_URL"]
     config.update(overrides or {})
     return config
+
+
+def plain_http_localhost(origin: str) -> dict[str, Any]:
+    """Settings for serving `origin` over plain HTTP on this machine (`make run`), else none.
+
+    WebKit (WebKitGTK's cookie store, at least) keeps no `Secure` cookie on http://localhost,
+    though it counts the page as a secure context, so every form failed its CSRF check
+    there. On http://localhost only, the session cookie is neither `Secure` nor `__Host-`;
+    anywhere else, production included, the defaults above stay.
+    """
+    scheme, _, host = origin.partition("://")
+    if scheme != "http" or host.split(":")[0] != "localhost":
+        return {}
+    return {
+        "ORIGIN": origin,
+        "SESSION_COOKIE_NAME": "session",
+        "SESSION_COOKIE_SECURE": False,
+        "LANG_COOKIE_NAME": "lang",
+    }
 
 
 def _coerce(default: Any, raw: str) -> Any:

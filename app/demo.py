@@ -16,6 +16,7 @@ from flask import Flask
 from werkzeug.serving import WSGIRequestHandler
 
 from app import create_app
+from app.config import plain_http_localhost
 from app.extensions import db
 from app.storage import migrate
 
@@ -25,12 +26,17 @@ if TYPE_CHECKING:
 AGENT_PORT = 24730
 
 
-class TimeoutRequestHandler(WSGIRequestHandler):
-    """The threaded dev server has no worker timeout: a connection that sends nothing for
-    this many seconds is closed instead of holding its thread. What a request may cost once
-    received is bounded by the app itself (the photo check's header limits and time budget)."""
+class DevRequestHandler(WSGIRequestHandler):
+    """The dev server's handler: no `Server: Werkzeug/x.y Python/x.y` banner (security review
+    L8: version banners only help someone looking for a known hole), and a timeout. The
+    threaded dev server has no worker timeout: a connection that sends nothing for `timeout`
+    seconds is closed instead of holding its thread; what a request may cost once received
+    is bounded by the app itself (the photo check's header limits and time budget, H1)."""
 
     timeout = 30
+
+    def version_string(self) -> str:
+        return "myna-guide"
 
 
 def start_simulated_agent(app: Flask, site: str, port: int) -> AgentServer | None:
@@ -57,10 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--agent-port", type=int, default=AGENT_PORT)
     parser.add_argument("--no-agent", action="store_true", help="run your own `card-relay agent`")
     args = parser.parse_args(argv)
-    app = create_app()
-    migrate.upgrade(db.engine_for(app))
     # Passkeys need a domain name, not an IP address: browsers treat localhost as secure.
     site = f"http://localhost:{args.port}"
+    app = create_app(plain_http_localhost(site))
+    migrate.upgrade(db.engine_for(app))
     if not args.no_agent:
         agent = start_simulated_agent(app, site, args.agent_port)
         if agent is not None:
@@ -71,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
         port=args.port,
         debug=False,
         use_reloader=False,
-        request_handler=TimeoutRequestHandler,
+        request_handler=DevRequestHandler,
     )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, make_response, render_template, request, url_for
+from flask import Flask, Response, current_app, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.htmx import add_vary, wants_fragment
+from app.storage.drafts import DraftBusy
 
 # Status codes that have their own page; anything else uses the generic page.
 PAGES = {400, 401, 403, 404, 405, 413, 429, 500}
@@ -38,11 +39,22 @@ def register_error_handlers(app: Flask) -> None:
             response = make_response("", 401)
             response.headers["HX-Redirect"] = url_for("auth.sign_in", next=request.path)
             return add_vary(response)
+        if status == 413:
+            # Say what the limit is, on the page and in the htmx upload's alert (review L8).
+            limit = (current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)
+            message = _(
+                "The file is too big: we can receive up to %(size)s MB at once.", size=limit
+            )
+            return render_error(413, message)
         return render_error(status, None)
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> Response:
         return render_error(error.status, error.user_message())
+
+    @app.errorhandler(DraftBusy)
+    def draft_busy(error: DraftBusy) -> Response:
+        return render_error(503, _("Your answers could not be saved just now. Try again."))
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:

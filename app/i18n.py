@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, g, request
 
-LANG_COOKIE = "lang"
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 
 
 def select_locale() -> str:
     languages: tuple[str, ...] = current_app.config["LANGUAGES"]
-    chosen = request.args.get("lang") or request.cookies.get(LANG_COOKIE)
+    chosen = request.args.get("lang") or request.cookies.get(lang_cookie())
     if chosen in languages:
         return chosen
     best = request.accept_languages.best_match(languages)
     return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def lang_cookie() -> str:
+    """The language cookie's name: `__Host-lang` (Secure, this host, path /: review L8), a plain
+    one only where the session cookie is plain too (`make run` on http://localhost)."""
+    return str(current_app.config["LANG_COOKIE_NAME"])
 
 
 def init_app(app: Flask) -> None:
@@ -25,10 +30,10 @@ def init_app(app: Flask) -> None:
         if (
             chosen
             and chosen in app.config["LANGUAGES"]
-            and chosen != request.cookies.get(LANG_COOKIE)
+            and chosen != request.cookies.get(lang_cookie())
         ):
             response.set_cookie(
-                LANG_COOKIE,
+                lang_cookie(),
                 chosen,
                 max_age=60 * 60 * 24 * 365,
                 secure=app.config["SESSION_COOKIE_SECURE"],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, current_app, request
 
 CSP = "; ".join(
     [
@@ -32,7 +34,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def set_security_headers(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CSP)
+        headers.setdefault("Content-Security-Policy", csp())
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "same-origin"
         headers["Permissions-Policy"] = PERMISSIONS_POLICY
@@ -44,6 +46,15 @@ def init_app(app: Flask) -> None:
             # Pages carry a session's CSRF token and often personal data: never cached.
             headers["Cache-Control"] = "no-store"
         return response
+
+
+def csp() -> str:
+    """The CSP, with the desktop card agent's loopback origin added to ``connect-src``: the
+    card pages ask its status URL before they send the visitor there (agent-status.mjs)."""
+    agent = urlsplit(str(current_app.config.get("RELAY_AGENT_URL") or ""))
+    if agent.scheme not in ("http", "https") or not agent.netloc:
+        return CSP
+    return CSP.replace("connect-src 'self'", f"connect-src 'self' {agent.scheme}://{agent.netloc}")
 
 
 def _is_shell_asset() -> bool:

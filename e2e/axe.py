@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from axe_playwright_python.base import AXE_SCRIPT
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 _axe = Axe()
+
+# axe-core itself, for engines Playwright does not drive (the WebKit suite injects it).
+SOURCE: str = AXE_SCRIPT
 
 # Every WCAG 2.x A and AA rule plus axe's best practices (landmarks, one h1, heading order).
 OPTIONS: dict[str, Any] = {"resultTypes": ["violations"]}

@@ -38,21 +38,27 @@ def e2e_config(workdir: Path) -> dict[str, Any]:
 class LiveServer:
     """A werkzeug server on an ephemeral localhost port; `url` is what the browser opens."""
 
-    def __init__(self, app: Flask) -> None:
+    def __init__(self, app: Flask, tls: tuple[Path, Path] | None = None) -> None:
+        """`tls` (certificate, key) serves HTTPS, as the WebKit journeys need."""
         self.app = app
-        self._server: BaseWSGIServer = make_server("localhost", 0, app, threaded=True)
+        ssl_context = (str(tls[0]), str(tls[1])) if tls else None
+        self._server: BaseWSGIServer = make_server(
+            "localhost", 0, app, threaded=True, ssl_context=ssl_context
+        )
         self.port = self._server.port
-        self.url = f"http://localhost:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://localhost:{self.port}"
         self._thread = threading.Thread(
             target=self._server.serve_forever, name=f"live-server-{self.port}", daemon=True
         )
 
     @classmethod
-    def for_workdir(cls, workdir: Path, **overrides: Any) -> LiveServer:
+    def for_workdir(
+        cls, workdir: Path, *, tls: tuple[Path, Path] | None = None, **overrides: Any
+    ) -> LiveServer:
         """Create the app with a fresh, migrated SQLite database in `workdir`."""
         app = create_app({**e2e_config(workdir), **overrides})
         migrate.upgrade(db.engine_for(app))
-        return cls(app)
+        return cls(app, tls)
 
     def start(self) -> LiveServer:
         self._thread.start()

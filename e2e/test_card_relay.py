@@ -1,18 +1,14 @@
 """The card relay journeys on a desktop: a page starts a card authentication, the browser goes
 to the real desktop agent, the user types the PIN into the agent's page, the agent talks to the
 simulated card through REAL pcscd + vpcd, and the browser comes back to the page with the
-result. Also: a wrong PIN, a card pulled out, the phone route with the reference reader as the
-phone, and a watch over every request, log line and database row for the PIN.
+result. Also: a wrong PIN, a card pulled out, and a watch over every request, log line and
+database row for the PIN. (The relay's phone route is no longer offered to residents; its
+protocol is tested with the reference reader in tests/card_relay/test_relay_agent.py.)
 
 The machinery (the card in the vpcd reader, the agent, the PIN watch) is `e2e/card.py`, shared
 with every journey that reads the card."""
 
 from __future__ import annotations
-
-import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -63,28 +59,3 @@ def test_the_card_pulled_out_before_the_pin_is_sent(
     pin_page = panel.open_the_card_reader_app()
     card.pull_out()
     pin_page.enter_pin_and_see_a_problem(PIN, "The card was not found or was moved")
-
-
-def test_the_phone_as_the_reader_with_the_6_digit_code(
-    tab: Tab, card: CardReader, live_server: LiveServer, pin_watch: PinWatch
-) -> None:
-    panel = TryYourCardPage.open(tab).card_step.use_my_phone_as_the_reader()
-    app_link = panel.app_link.get_attribute("href")
-    assert app_link and "#t=" in app_link
-    phone = subprocess.run(
-        [str(Path(sys.executable).with_name("card-relay")), "reader", "--server", live_server.url]
-        + ["--ticket", app_link, "--pin-env", "PHONE_PIN", "--reader", card.reader],
-        capture_output=True,
-        text=True,
-        env={"PHONE_PIN": PIN, "PATH": "/usr/bin:/bin"},
-        timeout=60,
-        check=False,
-    )
-    assert phone.returncode == 0, phone.stdout + phone.stderr
-    code = re.search(r"^code: (\d{6})$", phone.stdout, re.MULTILINE)
-    assert code, phone.stdout
-    panel.type_the_code(code.group(1))
-    TryYourCardPage(tab).expect_the_card_works()
-    pin_watch.assert_never_seen(
-        PIN, WRONG_PIN, elsewhere="\n".join([phone.stdout, phone.stderr, card.output()])
-    )

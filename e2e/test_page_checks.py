@@ -18,6 +18,8 @@ BROKEN_PAGES = {
     "image-alt": '<img src="/static/icons/icon-192.png">',
     "scrolls sideways": '<div style="width: 1200px">A table too wide for a phone</div>',
     "the browser console reported errors": "<script>console.error('boom')</script>",
+    "shows elements marked hidden": '<link rel="stylesheet" href="/static/css/broken.css">'
+    '<button class="button" hidden>Take the photo</button>',
 }
 
 
@@ -34,6 +36,13 @@ def serve(html: str) -> Callable[[Route], None]:
 @pytest.mark.parametrize(("problem", "html"), BROKEN_PAGES.items(), ids=BROKEN_PAGES)
 def test_a_page_with_a_problem_fails_its_check(tab: Tab, problem: str, html: str) -> None:
     tab.page.route("**/broken", serve(html))
+    # A component class that sets `display`, as `.button` did before `[hidden]` won over it.
+    tab.page.route(
+        "**/static/css/broken.css",
+        lambda route: route.fulfill(
+            body=".button { display: inline-flex }", content_type="text/css"
+        ),
+    )
     tab.goto("/broken")
     with pytest.raises(AssertionError, match=problem):
         tab.check()

@@ -13,6 +13,9 @@ def register_blueprints(app: Flask) -> None:
     - account: the dashboard (task list), the profile with its autosaved draft, passkeys.
     - apply, photo, insurance, nhi: the four procedures' journeys.
     - relay: card jobs for the desktop agent or a phone (docs/relay-protocol.md).
+    - card_reader: set up the card reader (the agent's downloads and its status check).
+    - digital_auth: the card step through the Digital Authentication App (OpenID Connect);
+      digital_auth_standin: its stand-in provider (tests and localhost only).
     - application: the card application itself (online or by post), autosaved, then sent.
     - office: staff pages listing what residents sent; office_nhi: NHI enrolments.
     - insurance_register, insurance_cancel: registering the card for insurance use, its
@@ -27,6 +30,9 @@ def register_blueprints(app: Flask) -> None:
         apply,
         auth,
         card,
+        card_reader,
+        digital_auth,
+        digital_auth_standin,
         home,
         insurance,
         insurance_cancel,
@@ -53,6 +59,9 @@ def register_blueprints(app: Flask) -> None:
         office_nhi,
         pwa,
         relay,
+        card_reader,
+        digital_auth,
+        digital_auth_standin,
     )
     insurance_parts = (insurance_register, insurance_cancel, card, office_insurance)
     for module in (*modules, *insurance_parts):

@@ -6,11 +6,12 @@ from flask import Blueprint, Response, jsonify, render_template, request, sessio
 from flask_babel import gettext as _
 from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
 
-from app.auth import login_required, require_user
+from app.auth import login_required, require_user, session_id
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
 from app.htmx import redirect_to, render_page_or_fragment
-from app.routes.auth import CEREMONY_KEY, _ceremony_limit, relying_party
+from app.routes import draft_saves
+from app.routes.auth import CEREMONY_KEY, _ceremony_limit, passkey_unavailable, relying_party
 from app.services import passkeys
 from app.services.procedures import procedures_for
 from app.storage import drafts, users
@@ -56,19 +57,24 @@ def save_display_name() -> Response:
 
 @bp.post("/account/display-name/draft")
 @login_required
-def autosave_display_name() -> str:
+def autosave_display_name() -> Response:
     """Keep what the user is typing, so a closed tab or a dead battery loses nothing."""
     user = require_user()
-    value = DisplayNameForm().display_name.data or ""
-    drafts.save(db.session, user.id, PROFILE_DRAFT, {"display_name": value[:200]})
+    form = DisplayNameForm()
+    value = form.display_name.data or ""
+    change = drafts.setting((("display_name",), value[:200]))
+    saved = drafts.update(db.session, user.id, PROFILE_DRAFT, change, since=draft_saves.since())
     db.session.commit()
-    return render_template("partials/drafts/saved.html")
+    return draft_saves.autosaved(saved, form)
 
 
 @bp.post("/account/passkeys/add/begin")
 @login_required
 @limiter.limit(_ceremony_limit)
-def add_passkey_begin() -> Response:
+def add_passkey_begin() -> Response | tuple[str, int]:
+    unavailable = passkey_unavailable(url_for("account.profile"))
+    if unavailable:
+        return unavailable
     ceremony = passkeys.begin_registration(db.session, relying_party(), user=require_user())
     session[CEREMONY_KEY] = ceremony.challenge_id
     return Response(ceremony.options_json, mimetype="application/json")
@@ -95,7 +101,9 @@ def add_passkey_complete() -> tuple[Response, int] | Response:
 def remove_passkey(credential_id: str) -> Response:
     user = require_user()
     try:
-        passkeys.remove_credential(db.session, user, base64url_to_bytes(credential_id))
+        passkeys.remove_credential(
+            db.session, user, base64url_to_bytes(credential_id), keep_session=session_id()
+        )
     except (passkeys.PasskeyError, ValueError):
         form = DisplayNameForm(data={"display_name": users.display_name(user)})
         return _render_profile(form, status=422, passkey_error=True)
@@ -118,4 +126,5 @@ def _render_profile(
         restored=restored,
         passkey_error=passkey_error,
         credentials=[(bytes_to_base64url(c.id), c) for c in user.credentials],
+        draft_fields=drafts.page_fields(db.session, user.id, PROFILE_DRAFT),
     )

@@ -24,9 +24,11 @@ from app.domain import application, application_id
 from app.extensions import db
 from app.forms.application import STEP_FORMS, StepForm
 from app.htmx import redirect_to
+from app.routes import draft_saves
 from app.routes.apply import SESSION_KEY
 from app.services import card_application as service
 from app.services import qr
+from app.storage import drafts
 
 bp = Blueprint("application", __name__, url_prefix="/apply/application")
 ROUTES = ("smartphone", "pc", "mail")
@@ -68,11 +70,21 @@ def step(step: str) -> Response:
     form = form_class() if posted else form_class(data=_initial(form_class, step, answers))
     _limit_choices(form, answers)
     if posted and form.check(service.today()):
-        partial = {k: v for k, v in answers.get("partial", {}).items() if k != step}
-        answers = service.update(
-            db.session, require_user().id, {**form.answers(), "partial": partial}
+        change = drafts.setting(
+            *(((name,), value) for name, value in form.answers().items()),
+            (("partial", step), drafts.DELETE),
         )
+        saved = service.edit(db.session, require_user().id, change, since=draft_saves.since())
         db.session.commit()
+        if saved.conflicts:
+            return _render_step(
+                step,
+                form,
+                saved.answers,
+                status=409,
+                conflict=draft_saves.conflict_labels(saved.conflicts, form),
+            )
+        answers = saved.answers
         if request.form.get("later"):
             return redirect_to(url_for("application.saved"))
         return redirect_to(_next_url(step, answers))
@@ -83,15 +95,16 @@ def step(step: str) -> Response:
 
 @bp.post("/<string:step>/draft")
 @login_required
-def autosave(step: str) -> str:
+def autosave(step: str) -> Response:
     """Keep what is typed, unchecked, so a closed tab or a flat battery loses nothing."""
-    form_class, answers = _step_context(step)
-    typed = {f.short_name: f.data for f in form_class() if isinstance(f.data, str)}
+    form_class, _answers = _step_context(step)
+    form = form_class()
+    typed = {f.short_name: f.data for f in form if isinstance(f.data, str)}
     typed.pop("csrf_token", None)
-    partial = {**answers.get("partial", {}), step: typed}
-    service.update(db.session, require_user().id, {"partial": partial})
+    change = draft_saves.typed(step, typed)
+    saved = service.edit(db.session, require_user().id, change, since=draft_saves.since())
     db.session.commit()
-    return render_template("partials/drafts/saved.html")
+    return draft_saves.autosaved(saved, form)
 
 
 @bp.post("/application-id/scan")
@@ -184,6 +197,7 @@ def _render_step(step: str, form: StepForm, answers: dict[str, Any], **context: 
             "hx-include": "closest form",
         },
         age=application.age(answers, today=service.today()),
+        draft_fields=service.page_fields(db.session, require_user().id),
         **context,
     )
     return make_response(page, status)

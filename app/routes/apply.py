@@ -12,10 +12,8 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 
@@ -118,8 +116,7 @@ def what_happens_next() -> str:
     return render_template("pages/apply/what_happens_next.html", sent=sent[0] if sent else None)
 
 
-@bp.get("/start-again")
+@bp.route("/start-again", methods=["GET", "POST"])
 @public
 def start_again() -> Response:
-    session.pop(SESSION_KEY, None)
-    return redirect(url_for("apply.question", question="have-form"))  # type: ignore[return-value]
+    return QUESTIONS.start_again("have-form")

@@ -65,9 +65,9 @@ def register_begin() -> Response | tuple[str, int]:
         if request.accept_mimetypes.best == "application/json":
             return jsonify(errors=form.errors), 422  # type: ignore[return-value]
         return render_template("pages/auth/create.html", form=form), 422
-    if request.accept_mimetypes.best != "application/json":
-        # Passkeys need JavaScript; say so instead of failing silently.
-        return render_template("pages/auth/needs_javascript.html"), 400
+    unavailable = passkey_unavailable(url_for("auth.create_account"))
+    if unavailable:
+        return unavailable
     ceremony = passkeys.begin_registration(
         db.session, relying_party(), display_name=form.display_name.data
     )
@@ -103,7 +103,10 @@ def sign_in() -> str:
 @bp.post("/auth/sign-in/begin")
 @auth.public
 @limiter.limit(_ceremony_limit)
-def sign_in_begin() -> Response:
+def sign_in_begin() -> Response | tuple[str, int]:
+    unavailable = passkey_unavailable(url_for("auth.sign_in"))
+    if unavailable:
+        return unavailable
     ceremony = passkeys.begin_authentication(db.session, relying_party())
     session[CEREMONY_KEY] = ceremony.challenge_id
     return _options_response(ceremony)
@@ -133,6 +136,19 @@ def sign_in_complete() -> tuple[Response, int] | Response:
 def sign_out() -> Response:
     auth.sign_out()
     return redirect(url_for("home.index", signed_out=1), 303)  # type: ignore[return-value]
+
+
+def passkey_unavailable(back: str) -> tuple[str, int] | None:
+    """The page for a passkey form posted by the browser itself, or None for the script's call.
+
+    The passkey module posts with `Accept: application/json`; a plain form post means the
+    module did not run: JavaScript is off, or the browser has no WebAuthn (and the module
+    could not disable the button). Either way the person gets a page saying what to do,
+    never the options JSON.
+    """
+    if request.accept_mimetypes.best == "application/json":
+        return None
+    return render_template("pages/auth/needs_javascript.html", back=back), 400
 
 
 def _options_response(ceremony: passkeys.Ceremony) -> Response:

@@ -16,9 +16,11 @@ from app.domain import nhi_deadlines, nhi_eligibility
 from app.extensions import db
 from app.forms.nhi_application import SECTION_FORMS, SectionForm
 from app.htmx import redirect_to
+from app.routes import draft_saves
 from app.routes.nhi import bp
 from app.routes.nhi_eligibility import given_answers
 from app.services import nhi_drafts
+from app.storage import drafts
 
 
 def autosave_attributes(url: str) -> dict[str, str]:
@@ -67,15 +69,24 @@ def section(section: str) -> Response:
         form = form_class()
         form.today = nhi_drafts.today()
         if form.validate_on_submit():
-            partial = {k: v for k, v in answers.get("partial", {}).items() if k != section}
-            nhi_drafts.update(db.session, user.id, {key: form.answers(), "partial": partial})
+            change = drafts.setting(((key,), form.answers()), (("partial", section), drafts.DELETE))
+            saved = nhi_drafts.edit(db.session, user.id, change, since=draft_saves.since())
             db.session.commit()
+            conflict = draft_saves.conflict_labels(saved.conflicts, form)
+            if saved.conflicts:
+                return _render_section(section, form, saved.answers, status=409, conflict=conflict)
             if request.form.get("later"):
                 return redirect_to(url_for("nhi.saved"))
             return redirect_to(_after_section(section))
     else:
         typed = answers.get("partial", {}).get(section)
         form = form_class(formdata=MultiDict(typed)) if typed else form_class(data=answers.get(key))
+    return _render_section(section, form, answers, status=422 if form.errors else 200)
+
+
+def _render_section(
+    section: str, form: SectionForm, answers: dict[str, Any], *, status: int, **context: Any
+) -> Response:
     page = render_template(
         f"pages/nhi/{section}.html",
         form=form,
@@ -84,21 +95,27 @@ def section(section: str) -> Response:
         autosave=autosave_attributes(url_for("nhi.autosave", section=section)),
         change=bool(request.args.get("change") or request.form.get("change")),
         timing=timing_for(answers),
+        draft_fields=nhi_drafts.page_fields(db.session, require_user().id),
+        **context,
     )
-    return make_response(page, 422 if form.errors else 200)
+    return make_response(page, status)
+
+
+def typed_answers() -> dict[str, list[str]]:
+    """What an autosave posted, without the form's own fields."""
+    own = ("csrf_token", "later", "change", drafts.VERSION_FIELD, drafts.WRITER_FIELD)
+    return {k: v for k, v in request.form.lists() if k not in own}
 
 
 @bp.post("/application/<string:section>/draft")
 @login_required
-def autosave(section: str) -> str:
+def autosave(section: str) -> Response:
     """Keep what is typed, unchecked, so a closed tab or a flat battery loses nothing."""
-    _form_class(section)
-    typed = {k: v for k, v in request.form.lists() if k not in ("csrf_token", "later", "change")}
-    answers = nhi_drafts.load(db.session, require_user().id)
-    partial = {**answers.get("partial", {}), section: typed}
-    nhi_drafts.update(db.session, require_user().id, {"partial": partial})
+    form = _form_class(section)()
+    change = draft_saves.typed(section, typed_answers())
+    saved = nhi_drafts.edit(db.session, require_user().id, change, since=draft_saves.since())
     db.session.commit()
-    return render_template("partials/drafts/saved.html")
+    return draft_saves.autosaved(saved, form)
 
 
 @bp.get("/application/saved")

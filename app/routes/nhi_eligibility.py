@@ -67,8 +67,7 @@ def given_answers() -> dict[str, Any]:
     return given
 
 
-@bp.get("/start-again")
+@bp.route("/start-again", methods=["GET", "POST"])
 @public
 def start_again() -> Response:
-    session.pop(SESSION_KEY, None)
-    return redirect_to(url_for("nhi.question", question=rules.QUESTIONS[0]))
+    return QUESTIONS.start_again(rules.QUESTIONS[0])

@@ -14,8 +14,9 @@ from app.auth import login_required, require_user
 from app.extensions import db
 from app.forms.nhi_application import AttachmentForm, PersonForm
 from app.htmx import redirect_to
+from app.routes import draft_saves
 from app.routes.nhi import bp
-from app.routes.nhi_application import autosave_attributes
+from app.routes.nhi_application import autosave_attributes, typed_answers
 from app.services import nhi_attachments, nhi_drafts
 from app.storage import blobs
 
@@ -59,12 +60,8 @@ def person(person_id: str) -> Response:
         form.today = nhi_drafts.today()
         if form.validate_on_submit():
             entry = {**form.answers(), "id": current["id"] if current else secrets.token_hex(4)}
-            kept = [entry if p["id"] == entry["id"] else p for p in everyone]
-            partial = {k: v for k, v in answers.get("partial", {}).items() if k != partial_key}
-            new_people = kept if current else [*everyone, entry]
-            values = {"people": new_people, "partial": partial, "people_done": ""}
-            nhi_drafts.update(db.session, user.id, values)
-            db.session.commit()
+            if _save_person(user.id, entry, partial_key, new=current is None):
+                db.session.commit()
             return redirect_to(url_for("nhi.people"))
     else:
         typed = answers.get("partial", {}).get(partial_key)
@@ -75,28 +72,52 @@ def person(person_id: str) -> Response:
         person_id=person_id,
         number=(everyone.index(current) + 1) if current else len(everyone) + 1,
         autosave=autosave_attributes(url_for("nhi.person_autosave", person_id=person_id)),
+        draft_fields=nhi_drafts.page_fields(db.session, user.id),
     )
     return make_response(page, 422 if form.errors else 200)
 
 
+def _save_person(user_id: str, entry: dict[str, Any], partial_key: str, *, new: bool) -> bool:
+    """Add or replace one person in the list as stored now; False when a new person no longer
+    fits (another tab added the tenth meanwhile)."""
+
+    def change(answers: dict[str, Any]) -> dict[str, Any]:
+        everyone = answers.get("people", [])
+        if new and len(everyone) >= nhi_drafts.MAX_PEOPLE:
+            raise nhi_drafts.ListFull("people")
+        if new:
+            people = [*everyone, entry]
+        else:
+            people = [entry if p["id"] == entry["id"] else p for p in everyone]
+        partial = {k: v for k, v in answers.get("partial", {}).items() if k != partial_key}
+        return {**answers, "people": people, "partial": partial, "people_done": ""}
+
+    try:
+        nhi_drafts.edit(db.session, user_id, change)
+    except nhi_drafts.ListFull:
+        return False
+    return True
+
+
 @bp.post("/application/people/<string:person_id>/draft")
 @login_required
-def person_autosave(person_id: str) -> str:
-    typed = {k: v for k, v in request.form.lists() if k not in ("csrf_token", "change")}
-    answers = nhi_drafts.load(db.session, require_user().id)
-    partial = {**answers.get("partial", {}), f"person-{person_id}": typed}
-    nhi_drafts.update(db.session, require_user().id, {"partial": partial})
+def person_autosave(person_id: str) -> Response:
+    change = draft_saves.typed(f"person-{person_id}", typed_answers())
+    saved = nhi_drafts.edit(db.session, require_user().id, change, since=draft_saves.since())
     db.session.commit()
-    return render_template("partials/drafts/saved.html")
+    return draft_saves.autosaved(saved, PersonForm())
 
 
 @bp.post("/application/people/<string:person_id>/remove")
 @login_required
 def remove_person(person_id: str) -> Response:
-    user = require_user()
-    answers = nhi_drafts.load(db.session, user.id)
-    kept = [p for p in answers.get("people", []) if p["id"] != person_id]
-    nhi_drafts.update(db.session, user.id, {"people": kept, "people_done": ""})
+    nhi_drafts.change_list(
+        db.session,
+        require_user().id,
+        "people",
+        lambda people: [p for p in people if p["id"] != person_id],
+        people_done="",
+    )
     db.session.commit()
     return redirect_to(url_for("nhi.people"))
 
@@ -123,11 +144,14 @@ def documents() -> Response:
             kind=form.kind.data,
             existing=existing,
         )
-        if added.entry is not None:
-            nhi_drafts.update(db.session, user.id, {"attachments": [*existing, added.entry]})
+        limit = nhi_attachments.MAX_FILES
+        if added.entry is not None and nhi_drafts.add_to_list(
+            db.session, user.id, "attachments", added.entry, limit=limit
+        ):
             db.session.commit()
             return redirect_to(url_for("nhi.documents"))
-        problem = added.problem
+        db.session.rollback()  # the file is not kept when the list filled up meanwhile
+        problem = added.problem or "too_many"
     page = render_template(
         "pages/nhi/documents.html",
         form=form,
@@ -153,11 +177,14 @@ def document_file(blob_id: str) -> Response:
 @bp.post("/application/documents/<string:blob_id>/remove")
 @login_required
 def remove_document(blob_id: str) -> Response:
-    user = require_user()
-    answers = nhi_drafts.load(db.session, user.id)
-    kept = [a for a in answers.get("attachments", []) if a["id"] != blob_id]
-    if len(kept) != len(answers.get("attachments", [])):
-        nhi_drafts.update(db.session, user.id, {"attachments": kept})
+    removed: list[dict[str, Any]] = []
+
+    def drop(attachments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        removed[:] = [a for a in attachments if a["id"] == blob_id]
+        return [a for a in attachments if a["id"] != blob_id]
+
+    nhi_drafts.change_list(db.session, require_user().id, "attachments", drop)
+    if removed:  # only a file of this user's own draft is deleted
         blobs.delete(db.session, blob_id)
-        db.session.commit()
+    db.session.commit()
     return redirect_to(url_for("nhi.documents"))

@@ -14,6 +14,8 @@ from flask import Response, abort, make_response, render_template, request, sess
 
 from app.domain.steps import Step
 from app.forms import BaseForm
+from app.htmx import redirect_to
+from app.urls import safe_next
 
 
 def snake_case(question: str) -> str:
@@ -64,6 +66,20 @@ class Questions:
             return url_for(f"{self.blueprint}.result", result=step.key)
         return None
 
+    def start_again(self, first_question: str) -> Response:
+        """GET asks to confirm, POST (with its CSRF token) forgets the answers: a link, a
+        prefetch or another site's `<img>` cannot wipe them (security review L8)."""
+        if request.method == "GET":
+            back = request.referrer if request.referrer else url_for(f"{self.blueprint}.start")
+            page = render_template(
+                "pages/start_again.html",
+                action=url_for(f"{self.blueprint}.start_again"),
+                back=safe_next(_local_path(back)) or url_for(f"{self.blueprint}.start"),
+            )
+            return make_response(page)
+        session.pop(self.session_key, None)
+        return redirect_to(url_for(f"{self.blueprint}.question", question=first_question))
+
     def back_url(self, previous: str | None) -> str:
         """The previous question, or the journey's start page before the first one."""
         if previous:
@@ -75,3 +91,9 @@ def question_page(template: str, form: BaseForm, **context: Any) -> Response:
     """The page, with 422 when it shows errors (htmx swaps 422 too)."""
     page = render_template(template, form=form, **context)
     return make_response(page, 422 if form.errors else 200)
+
+
+def _local_path(url: str) -> str:
+    """The path and query of a URL on this site (the Referer is absolute)."""
+    host = request.host_url.rstrip("/")
+    return url.removeprefix(host) if url.startswith(host + "/") else ""

@@ -23,9 +23,18 @@ def load(session: Session, user_id: str) -> dict[str, Any]:
 
 def update(session: Session, user_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     """Merge answers into the draft; the caller commits."""
-    answers = {**load(session, user_id), **changes}
-    drafts.save(session, user_id, DRAFT_KEY, answers)
-    return answers
+    return edit(session, user_id, drafts.merging(changes)).answers
+
+
+def edit(
+    session: Session, user_id: str, change: drafts.Change, *, since: drafts.Since | None = None
+) -> drafts.Saved:
+    """Change the draft as it is stored now (see app/storage/drafts.py); the caller commits."""
+    return drafts.update(session, user_id, DRAFT_KEY, change, since=since)
+
+
+def page_fields(session: Session, user_id: str) -> dict[str, str]:
+    return drafts.page_fields(session, user_id, DRAFT_KEY)
 
 
 def begin(

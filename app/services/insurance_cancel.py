@@ -39,8 +39,7 @@ def draft(session: Session, user_id: str) -> dict[str, Any]:
 
 
 def remember(session: Session, user_id: str, **values: Any) -> dict[str, Any]:
-    current = {**draft(session, user_id), **values}
-    drafts.save(session, user_id, DRAFT_KEY, current)
+    current = drafts.update(session, user_id, DRAFT_KEY, drafts.merging(values)).answers
     session.commit()
     return current
 

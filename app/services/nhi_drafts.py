@@ -3,6 +3,7 @@ so it can be continued on another device; and the task list's statuses from it."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -35,14 +36,69 @@ def load(session: Session, user_id: str) -> dict[str, Any]:
 
 
 def save(session: Session, user_id: str, answers: dict[str, Any]) -> dict[str, Any]:
-    """Replace the draft; the caller commits. A changed answer voids a prepared document."""
-    answers = {k: v for k, v in answers.items() if k not in ("document_id", "document_digest")}
-    drafts.save(session, user_id, FORM_KEY, answers)
-    return answers
+    """Replace the draft (a sent application to correct); the caller commits."""
+    return edit(session, user_id, lambda _stored: dict(answers)).answers
 
 
 def update(session: Session, user_id: str, values: dict[str, Any]) -> dict[str, Any]:
-    return save(session, user_id, {**load(session, user_id), **values})
+    """Set answers, keeping the others as they are stored now; the caller commits."""
+    return edit(session, user_id, drafts.merging(values)).answers
+
+
+def edit(
+    session: Session, user_id: str, change: drafts.Change, *, since: drafts.Since | None = None
+) -> drafts.Saved:
+    """Change the draft as it is stored now (app/storage/drafts.py); the caller commits.
+    A changed answer voids a prepared document, whose digest no longer matches."""
+
+    def changed(answers: dict[str, Any]) -> dict[str, Any]:
+        updated = change(answers)
+        return {k: v for k, v in updated.items() if k not in ("document_id", "document_digest")}
+
+    return drafts.update(session, user_id, FORM_KEY, changed, since=since)
+
+
+def page_fields(session: Session, user_id: str) -> dict[str, str]:
+    return drafts.page_fields(session, user_id, FORM_KEY)
+
+
+class ListFull(Exception):
+    """The list already holds as many entries as allowed."""
+
+
+def add_to_list(
+    session: Session, user_id: str, key: str, entry: dict[str, Any], *, limit: int
+) -> bool:
+    """Append to the `people` or `attachments` list under its cap, checked against the list as
+    stored now (two tabs adding at once can neither pass the cap nor drop an entry); False
+    when full. The caller commits."""
+
+    def append(answers: dict[str, Any]) -> dict[str, Any]:
+        entries = answers.get(key, [])
+        if len(entries) >= limit:
+            raise ListFull(key)
+        return {**answers, key: [*entries, entry]}
+
+    try:
+        edit(session, user_id, append)
+    except ListFull:
+        return False
+    return True
+
+
+def change_list(
+    session: Session,
+    user_id: str,
+    key: str,
+    change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]],
+    **values: Any,
+) -> dict[str, Any]:
+    """Replace or remove entries of a list as stored now, and set `values`; caller commits."""
+
+    def apply(answers: dict[str, Any]) -> dict[str, Any]:
+        return {**answers, key: change(answers.get(key, [])), **values}
+
+    return edit(session, user_id, apply).answers
 
 
 def begin(session: Session, user_id: str, eligibility: dict[str, Any]) -> dict[str, Any]:
@@ -51,7 +107,7 @@ def begin(session: Session, user_id: str, eligibility: dict[str, Any]) -> dict[s
     if nhi_eligibility.is_eligible(eligibility):
         kept = {k: eligibility[k] for k in ("who", "reason", "how_many")}
         if answers.get("eligibility") != kept:
-            answers = save(session, user_id, {**answers, "eligibility": kept})
+            answers = update(session, user_id, {"eligibility": kept})
     return answers
 
 

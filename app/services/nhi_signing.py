@@ -43,7 +43,9 @@ def prepare(
         session_key=session_key,
         owner_id=user_id,
     )
-    drafts.save(session, user_id, nhi_drafts.FORM_KEY, {**answers, "document_id": document.id})
+    drafts.update(
+        session, user_id, nhi_drafts.FORM_KEY, drafts.merging({"document_id": document.id})
+    )
     session.commit()
     return document
 

@@ -28,7 +28,7 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
-from app.storage import users
+from app.storage import user_sessions, users
 from app.storage.cipher import cipher
 from app.storage.models import Challenge, Credential, User
 
@@ -193,14 +193,21 @@ def finish_authentication(
     return stored.user
 
 
-def remove_credential(session: Session, user: User, credential_id: bytes) -> None:
-    """Remove one of the user's passkeys, never the last one (the account would be locked)."""
+def remove_credential(
+    session: Session, user: User, credential_id: bytes, *, keep_session: str | None = None
+) -> None:
+    """Remove one of the user's passkeys, never the last one (the account would be locked).
+
+    Every other session of the user ends with it: a session on a lost or stolen device may
+    have been signed in with that passkey. The session asking (`keep_session`) stays, so the
+    user is not signed out in the middle of managing their passkeys."""
     stored = session.get(Credential, credential_id)
     if stored is None or stored.user_id != user.id:
         raise PasskeyError("no such passkey on this account")
     if len(user.credentials) <= 1:
         raise PasskeyError("the last passkey cannot be removed")
     session.delete(stored)
+    user_sessions.end_all(session, user.id, keep=keep_session)
     session.commit()
 
 

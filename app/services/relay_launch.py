@@ -22,7 +22,11 @@ def launch_links(ticket: str, origin: str, agent_url: str) -> LaunchLinks:
     so that it never reaches a server log on the phone route."""
     desktop = f"{agent_url.rstrip('/')}/card-relay/v1/launch?t={quote(ticket)}"
     app_link = f"{origin}/relay/app#t={quote(ticket)}"
+    return LaunchLinks(desktop, app_link, qr_data_uri(app_link))
+
+
+def qr_data_uri(text: str) -> str:
+    """A QR code of ``text`` as an SVG data URI (allowed by the CSP's img-src data:)."""
     buffer = io.BytesIO()
-    segno.make(app_link, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False)
-    data_uri = "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-    return LaunchLinks(desktop, app_link, data_uri)
+    segno.make(text, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()

@@ -11,7 +11,9 @@ import os
 import secrets
 from pathlib import Path
 
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 _VERSION = b"\x01"
 _NONCE_BYTES = 12
@@ -28,6 +30,13 @@ class FieldCipher:
         if len(key) != 32:
             raise ValueError("the data key must be 32 bytes")
         self._aead = AESGCM(key)
+        self._key = key
+
+    def derive(self, purpose: bytes) -> FieldCipher:
+        """A cipher with its own key for another use (HKDF-SHA256 of this key and `purpose`),
+        so one configured key serves several uses without one use's ciphertext fitting another."""
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"myna-guide " + purpose)
+        return FieldCipher(hkdf.derive(self._key))
 
     def encrypt(self, plaintext: bytes, *, context: bytes) -> bytes:
         nonce = os.urandom(_NONCE_BYTES)

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -88,7 +89,35 @@ class Draft(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     form_key: Mapped[str] = mapped_column(String(100))
     data_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    # Bumped by every save: a save only lands on the version it read (optimistic concurrency,
+    # app/storage/drafts.py), so two tabs saving at once never overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UserSession(Base):
+    """A signed-in session. The cookie holds a random id; only its SHA-256 is stored, so a
+    database reader cannot forge a cookie. Deleting the row ends the session everywhere."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Absolute end, fixed at sign-in: using the session does not move it.
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RateLimit(Base):
+    """A fixed-window rate-limit counter shared by every worker (app/storage/rate_limits.py)."""
+
+    __tablename__ = "rate_limits"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    # Seconds since the epoch when the window ends: plain numbers compare the same way on
+    # SQLite and PostgreSQL inside the single upsert statement.
+    expires_at: Mapped[float] = mapped_column(Float)
 
 
 class Blob(Base):

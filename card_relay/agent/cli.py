@@ -20,6 +20,8 @@ from card_relay.agent.sources import CardSource, PcscSource, VirtualSource
 
 logger = logging.getLogger("card_relay.agent")
 TEST_PIN_ENV = "CARD_RELAY_TEST_PIN"
+# The packaged agent's service reads the site from here (/etc/myna-card-agent/agent.env).
+SERVER_ENV = "MYNA_CARD_AGENT_SERVER"
 DEFAULT_PORT = 24730
 
 
@@ -28,7 +30,13 @@ class ConfigError(Exception):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--server", required=True, help="the site's base URL, e.g. https://…")
+    server = os.environ.get(SERVER_ENV)
+    parser.add_argument(
+        "--server",
+        required=server is None,
+        default=server,
+        help=f"the site's base URL, e.g. https://… (default: ${SERVER_ENV})",
+    )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"(default {DEFAULT_PORT})")
     parser.add_argument("--host", default="127.0.0.1", choices=LOOPBACK, help="loopback only")
     source = parser.add_mutually_exclusive_group()
@@ -90,8 +98,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"card-relay agent: TEST MODE, the PIN comes from {TEST_PIN_ENV}", file=sys.stderr)
     source: CardSource
     if args.simulated:
-        from card_relay.simulator import default_card
-
+        try:
+            from card_relay.simulator import default_card
+        except ImportError:  # the installable agent ships without the simulator and test CA
+            print("card-relay agent: --simulated needs the full myna-guide", file=sys.stderr)
+            return 2
         source = VirtualSource(default_card())
     else:
         source = PcscSource(args.reader)
@@ -117,3 +128,15 @@ def run(args: argparse.Namespace) -> int:
         httpd.agent.stop()
         httpd.server_close()
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``myna-card-agent``: the installable agent's own command (the same as ``card-relay
+    agent``, which needs the whole project installed)."""
+    parser = argparse.ArgumentParser(
+        prog="myna-card-agent",
+        description="Lets the myna-guide site use your My Number Card in a reader on this "
+        "computer; the PIN is typed on the agent's own page and goes to the card only.",
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))

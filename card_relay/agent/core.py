@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from card_relay.agent.client import RelayClient, ServerError
 from card_relay.agent.pages import PinView
-from card_relay.agent.protocol import Job, ProtocolError, error_payload
+from card_relay.agent.protocol import VERSION, Job, ProtocolError, error_payload
 from card_relay.agent.session import CardJob, Phase
 from card_relay.agent.sources import CardSource
 from card_relay.errors import PinFormatError
@@ -28,6 +28,10 @@ _REDEEM_MESSAGES = {
     "TICKET_UNKNOWN": "ticket_unknown",
     "JOB_EXPIRED": "expired",
 }
+
+
+# Phases in which a job only waits for the resident, so a new launch may take its place.
+_WAITING = (Phase.CONNECTING, Phase.PIN)
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,15 @@ class Agent:
                 self._last = job
 
     def launch(self, ticket: str) -> Outcome:
-        """Handle ``GET /card-relay/v1/launch?t=``: redeem, connect, answer the PIN page."""
+        """Handle ``GET /card-relay/v1/launch?t=``: redeem, connect, answer the PIN page.
+
+        A job still waiting for the card or the PIN gives way to a new launch: the resident
+        left its page (closed the tab, went back, started again), and nobody can answer a page
+        they no longer see. The new ticket is redeemed first, so only a launch the site really
+        issued (and whose Referer the server check passed) can end the waiting job.
+        """
         ticket_hash = hashlib.sha256(ticket.encode()).digest()
+        superseded: CardJob | None = None
         with self._lock:
             if self._busy:
                 current = self._current
@@ -98,21 +109,29 @@ class Agent:
                     and hmac.compare_digest(current.ticket_hash, ticket_hash)
                 ):
                     return Outcome(200, pin=self._view(current))  # the same tab reloaded
-                return Outcome(409, message="busy")
-            self._busy = True
+                if current is None or current.phase not in _WAITING:
+                    return Outcome(409, message="busy")  # the card is working: milliseconds
+                superseded = current
+            else:
+                self._busy = True
         try:
             job = self.client.redeem(ticket)
         except ServerError as exc:
-            self._release(None)
+            if superseded is None:
+                self._release(None)
             logger.info("redeem refused: %s %s", exc.status, exc.code)
             key = (
                 "unreachable" if exc.status == 0 else _REDEEM_MESSAGES.get(exc.code, "bad_request")
             )
             return Outcome(502 if exc.status == 0 else exc.status, message=key)
         except ProtocolError as exc:
-            self._release(None)
+            if superseded is None:
+                self._release(None)
             logger.warning("redeem answer broke the protocol: %s", exc)
             return Outcome(502, message="bad_request")
+        if superseded is not None and not self._take_over(superseded):
+            self._post_refusal(job, "READER_BUSY")
+            return Outcome(409, message="busy", lang=job.lang)
         if job.origin != self.origin:
             return self._refuse_origin(job)
         card_job = CardJob(
@@ -132,14 +151,47 @@ class Agent:
         card_job.ready.wait()
         return self._after_ready(card_job)
 
+    def _take_over(self, superseded: CardJob, timeout: float = 10.0) -> bool:
+        """Cancel the abandoned job, wait until it released the card, and claim the slot.
+
+        False when it did not end in time or another launch claimed the slot first.
+        """
+        logger.info("job %s: left for a new launch, cancelled", superseded.job.job_id)
+        superseded.cancel()
+        if not superseded.done.wait(timeout):
+            return False
+        with self._lock:
+            if self._busy:
+                return False
+            self._busy = True
+            return True
+
+    def _post_refusal(self, job: Job, code: str) -> None:
+        try:
+            self.client.result(job, error_payload(code))
+        except (ServerError, ProtocolError) as exc:
+            logger.info("job %s: refusal not delivered: %s", job.job_id, exc)
+
+    def status(self) -> dict[str, object]:
+        """What the site's reader-setup page shows: version, the site served, busy, the reader.
+
+        Nothing personal: no job, no certificate, no reader serial; ``reader`` is one of
+        ``ready``, ``no_card``, ``no_reader``, ``service_stopped`` or ``simulated``.
+        """
+        return {
+            "agent": "myna-card-agent",
+            "version": VERSION,
+            "protocol": 1,
+            "server": self.origin,
+            "busy": self._busy,
+            "reader": self.source.reader_state(),
+        }
+
     def _refuse_origin(self, job: Job) -> Outcome:
         # The configured server handed out a job for another site: never sign for it. The
         # server still hears about it, so the page stops waiting.
         logger.warning("job %s: origin %r is not %r, refused", job.job_id, job.origin, self.origin)
-        try:
-            self.client.result(job, error_payload("WRONG_ORIGIN"))
-        except (ServerError, ProtocolError) as exc:
-            logger.info("job %s: refusal not delivered: %s", job.job_id, exc)
+        self._post_refusal(job, "WRONG_ORIGIN")
         self._release(None)
         return Outcome(403, message="wrong_origin", lang=job.lang)
 

@@ -16,10 +16,18 @@ from urllib.parse import urlsplit
 
 from card_relay.errors import RESULT_CODES, CardError, PinWrong
 
-try:
-    VERSION = metadata.version("myna-guide")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    VERSION = "0+unknown"
+
+def _version() -> str:
+    """The installed agent package's version, else the whole project's (a source checkout)."""
+    for distribution in ("myna-card-agent", "myna-guide"):
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+    return "0+unknown"  # running from a source tree that was never installed
+
+
+VERSION = _version()
 KINDS = ("auth", "sign")
 LANGS = ("ja", "en")
 

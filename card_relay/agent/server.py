@@ -7,6 +7,7 @@ a launch held while waiting for the card never blocks the 409 answer to a second
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from http import HTTPStatus
@@ -20,6 +21,7 @@ from card_relay.pins import wipe
 
 logger = logging.getLogger("card_relay.agent")
 LAUNCH_PATH = "/card-relay/v1/launch"
+STATUS_PATH = "/card-relay/v1/status"
 MAX_FORM = 4096
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -128,8 +130,50 @@ class AgentHandler(BaseHTTPRequestHandler):
             self._send(204, b"", "text/plain", {})  # browsers ask; a 404 is a console error
         elif url.path == LAUNCH_PATH:
             self._launch(parse_qs(url.query).get("t", [""])[0])
+        elif url.path == STATUS_PATH:
+            self._status()
         else:
             self._message(HTTPStatus.NOT_FOUND, "not_found")
+
+    # --- the status probe (the site's reader-setup page and launch check) ----------------------
+
+    def _cors(self) -> dict[str, str] | None:
+        """CORS headers for the configured site only; None for any other page's request.
+
+        A request without ``Origin`` (the resident opening the URL, curl) needs none; one from
+        another origin is refused, so no other site learns that the agent is installed.
+        """
+        origin = self.headers.get("Origin")
+        if origin is None:
+            return {}
+        if origin != self.server.agent.origin:
+            return None
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+    def _status(self) -> None:
+        cors = self._cors()
+        if cors is None:
+            logger.warning("status refused: Origin %r", self.headers.get("Origin"))
+            self._send(403, b"", "text/plain", {"Vary": "Origin"})
+            return
+        body = json.dumps(self.server.agent.status()).encode()
+        self._send(200, body, "application/json", cors)
+
+    def do_OPTIONS(self) -> None:
+        """The CORS preflight Chromium sends before the status probe from an https site to
+        loopback, with ``Access-Control-Request-Private-Network: true`` (Private Network Access):
+        allowed for the configured site's origin only, for GET of the status URL only."""
+        if not self._host_ok():
+            self._send(421, b"Misdirected Request\n", "text/plain", {})
+            return
+        cors = self._cors()
+        if urlsplit(self.path).path != STATUS_PATH or not cors:
+            self._send(403, b"", "text/plain", {"Vary": "Origin"})
+            return
+        headers = {**cors, "Access-Control-Allow-Methods": "GET", "Access-Control-Max-Age": "600"}
+        if self.headers.get("Access-Control-Request-Private-Network", "").lower() == "true":
+            headers["Access-Control-Allow-Private-Network"] = "true"
+        self._send(204, b"", "text/plain", headers)
 
     def _launch(self, ticket: str) -> None:
         referer = self.headers.get("Referer", "")

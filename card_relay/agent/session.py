@@ -184,10 +184,12 @@ class CardJob:
         with self._lock:
             self.return_url = url
             self.phase = Phase.DONE
-        self.done.set()
-        self.ready.set()
+        # The agent frees its slot before anyone waiting on `done` wakes: a new launch that
+        # took over this job (core.Agent._take_over) then finds the slot free.
         if self._on_done is not None:
             self._on_done(self)
+        self.done.set()
+        self.ready.set()
 
 
 def _close(transport: CardTransport) -> None:

@@ -28,6 +28,11 @@ class CardSource(Protocol):
         """Wait up to ``timeout`` s for a card; raise a ``CardError`` with a stable code."""
         ...
 
+    def reader_state(self) -> str:
+        """``ready``, ``no_card``, ``no_reader``, ``service_stopped`` or ``simulated``, without
+        connecting to the card (the reader-setup page asks while another program may use it)."""
+        ...
+
 
 class PcscSource:
     """A card in a PC/SC reader (any, or the first whose name contains ``reader``)."""
@@ -43,6 +48,18 @@ class PcscSource:
 
         return pcsc.connect(self.reader, timeout=timeout, cancel=cancel, on_wait=on_wait)
 
+    def reader_state(self) -> str:
+        from card_relay import pcsc
+        from card_relay.errors import CardError
+
+        try:
+            readers = [r for r in pcsc.list_readers() if self.reader is None or self.reader in r]
+            if not readers:
+                return "no_reader"
+            return "ready" if any(pcsc.card_present(r) for r in readers) else "no_card"
+        except CardError:
+            return "service_stopped"  # pcscd not running (or not answering)
+
 
 class VirtualSource:
     """The simulated card in this process; the same card object for every job, as in real life
@@ -57,3 +74,6 @@ class VirtualSource:
     def connect(self, timeout: float, cancel: threading.Event, on_wait: OnWait) -> CardTransport:
         with self._lock:
             return VirtualTransport(self.card, name="simulated")
+
+    def reader_state(self) -> str:
+        return "simulated"

@@ -4,6 +4,7 @@ the card reader app sends the browser back to, and the "Try your card reader" pa
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import Locator, expect
@@ -27,10 +28,6 @@ class UseYourCard:
         self.page.get_by_role("button", name=self._("Use a card reader on this computer")).click()
         return CardReaderPanel(self.on)
 
-    def use_my_phone_as_the_reader(self) -> PhonePanel:
-        self.page.get_by_role("button", name=self._("Use my phone as the reader")).click()
-        return PhonePanel(self.on)
-
 
 class CardReaderPanel:
     """ "Read your card on this computer": the link that opens the card reader app."""
@@ -38,7 +35,7 @@ class CardReaderPanel:
     def __init__(self, on: PageObject) -> None:
         self.on = on
         self.page = on.page
-        self.launch = self.page.get_by_role("link", name=on._("Open the card reader app"))
+        self.launch = self.page.get_by_role("link", name=on._("Open the card agent"))
         expect(self.launch).to_be_visible()
         on.tab.check()
 
@@ -49,34 +46,29 @@ class CardReaderPanel:
         self.launch.click()
         return CardReaderAppPage(self.on.tab)
 
+    def open_the_card_agent_and_hear_it_is_missing(self) -> SetUpYourCardReaderPage:
+        """No agent runs: the site says so on this page (never the browser's error page), and
+        its link leads to the setup page."""
+        self.launch.click()
+        missing = self.page.get_by_role("alert").filter(
+            has_text=self.on._(
+                "The card agent is not running on this computer, so the card cannot be read yet."
+            )
+        )
+        expect(missing).to_be_visible()
+        assert self.page.url.startswith(self.on.tab.base_url)
+        self.on.tab.check()
+        missing.get_by_role("link", name=self.on._("Set up your card reader")).click()
+        return SetUpYourCardReaderPage(self.on.tab)
+
     def open_the_card_reader_app_and_come_straight_back(self, problem: str) -> YourCardPage:
         """The app sends the browser back at once, without asking for the PIN (a locked card,
         no card): the "Your card" page explains `problem` (the English id of its heading)."""
         self.launch.click()
+        # The link asks the agent first (agent-launch.mjs), so the navigation starts a moment
+        # after the click: wait for it rather than check the page it leaves.
+        self.page.wait_for_url(re.compile(r"/relay/return\?"))
         return YourCardPage.showing(self.on.tab, problem)
-
-
-class PhonePanel:
-    """ "Read your card with your phone": a QR code, a link for this phone, then a code field."""
-
-    def __init__(self, on: PageObject) -> None:
-        self.on = on
-        self.page = on.page
-        self.app_link = self.page.get_by_role(
-            "link", name=on._("Open in the reader app on this phone")
-        )
-        expect(self.app_link).to_be_visible()
-        qr_code = self.page.get_by_role("img", name=on._("QR code for the phone reader app"))
-        expect(qr_code).to_be_visible()
-        on.tab.check()
-
-    def type_the_code(self, code: str) -> None:
-        """Type the phone's 6-digit code and continue; the caller builds where it lands."""
-        field = self.page.get_by_label(self.on._("The 6-digit code shown on your phone"))
-        expect(field).to_be_visible()  # appears once the phone's result arrived (polling)
-        self.on.tab.check()
-        field.fill(code)
-        self.page.get_by_role("button", name=self.on._("Continue")).click()
 
 
 class YourCardPage(PageObject):
@@ -110,3 +102,32 @@ class TryYourCardPage(PageObject):
 
     def expect_the_card_works(self) -> None:
         expect(self.page.get_by_role("heading", name=self._("Your card works"))).to_be_visible()
+
+
+class SetUpYourCardReaderPage(PageObject):
+    """Whether the card agent runs (asked from the browser), and how to get it."""
+
+    heading_text = "Set up your card reader"
+    path = "/relay/setup"
+
+    @property
+    def agent_state(self) -> Locator:
+        return self.page.get_by_test_id("agent-state")
+
+    def expect_the_agent_is_missing(self) -> None:
+        missing = (
+            "The card agent is not running on this computer. Install it and start it (below), "
+        )
+        expect(self.agent_state).to_have_text(self._(missing + "then check again."))
+
+    def expect_the_agent_runs(self, version: str, reader: str) -> None:
+        running = self._(
+            "The card agent is running on this computer (version %(version)s).", version=version
+        )
+        expect(self.agent_state).to_have_text(f"{running} {self._(reader)}")
+
+    def check_again(self) -> None:
+        self.page.get_by_role("button", name=self._("Check again")).click()
+
+    def download_link(self, name: str) -> Locator:
+        return self.page.get_by_role("link", name=self._(name))

@@ -152,6 +152,9 @@ class SwitchableSource:
         self.connected.set()
         return self.transport
 
+    def reader_state(self) -> str:
+        return "simulated"
+
 
 @pytest.fixture(scope="module")
 def agent_card_ca(testca: TestCa) -> TestCa:

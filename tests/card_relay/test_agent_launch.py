@@ -108,20 +108,6 @@ def test_a_wrong_pin_is_reported_with_tries_left(visitor: Visitor, relay: FakeRe
     assert tries_left(visitor.launch(again.ticket).text) == "2"
 
 
-def test_a_second_launch_while_a_job_runs_gets_409(visitor: Visitor, relay: FakeRelay) -> None:
-    first, second = relay.add(), relay.add()
-    page = visitor.launch(first.ticket)
-    assert page.status_code == 200
-    busy = visitor.launch(second.ticket)
-    assert busy.status_code == 409
-    assert not second.redeemed
-    # The same tab reloading its launch URL gets its PIN page back, not a 409.
-    assert pin_form(visitor.launch(first.ticket).text) == pin_form(page.text)
-    visitor.post_pin({**pin_form(page.text), "action": "cancel"})
-    assert first.results == [{"error": {"code": "USER_CANCELLED"}}]
-    assert visitor.launch(second.ticket).status_code == 200
-
-
 def test_a_job_for_another_origin_is_refused(visitor: Visitor, relay: FakeRelay) -> None:
     job = relay.add()
     job.origin = "https://phish.example"

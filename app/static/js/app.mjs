@@ -21,3 +21,5 @@ async function bind(root) {
 
 bind(document);
 document.addEventListener("htmx:afterSwap", (event) => bind(event.detail.target));
+// An outerHTML swap replaces the target itself: htmx:load names each new element.
+document.addEventListener("htmx:load", (event) => bind(event.detail.elt));

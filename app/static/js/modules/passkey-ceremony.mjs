@@ -18,8 +18,12 @@ export function bindCeremony(form, { kind, completeUrl, failureText }) {
     errorBox.hidden = false;
     errorBox.setAttribute("role", "alert");
   };
-  if (!window.PublicKeyCredential) {
+  if (!window.PublicKeyCredential || !navigator.credentials) {
+    // No WebAuthn here: say what to do instead, and never let the form post to an endpoint
+    // that answers a script.
     showError(failureText.unsupported);
+    button.disabled = true;
+    form.addEventListener("submit", (event) => event.preventDefault());
     return;
   }
   form.addEventListener("submit", async (event) => {

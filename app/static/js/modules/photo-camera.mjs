@@ -27,7 +27,7 @@ export function init(section) {
       shoot.hidden = false;
       shoot.focus();
     } catch (error) {
-      countdown.textContent = section.dataset.textDenied;
+      fallBackToFile(section, countdown, input, section.dataset.textDenied);
     }
   });
 
@@ -41,11 +41,24 @@ export function init(section) {
         setTimeout(tick, 1000);
         return;
       }
+      if (!video.videoWidth) {
+        // The stream gave no picture (no camera, or it stopped): never claim a photo was taken.
+        fallBackToFile(section, countdown, input, section.dataset.textNoPicture);
+        return;
+      }
       countdown.textContent = section.dataset.textTaken;
       capture(video, input, form).finally(() => { shoot.disabled = false; });
     };
     tick();
   });
+}
+
+// Without a picture from the camera the file input is the way on: say so and go there.
+function fallBackToFile(section, countdown, input, message) {
+  section.querySelector("[data-camera-shoot]").hidden = true;
+  section.querySelector("[data-camera-start]").hidden = true;
+  countdown.textContent = message;
+  input.focus();
 }
 
 async function capture(video, input, form) {

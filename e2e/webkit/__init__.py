@@ -1,0 +1,1 @@
+"""The journeys in Safari's engine: WebKitGTK through WebKitWebDriver (see README.md)."""
