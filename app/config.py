@@ -53,6 +53,10 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_STORAGE_URI": "database://",
     "PROXY_HOPS": 0,  # how many reverse proxies in front append X-Forwarded-For/-Proto
     "RATELIMIT_CEREMONY": "20 per minute",
+    # Photo checks per account (each decodes a photo): enough to retake, not to flood
+    "RATELIMIT_PHOTO_CHECK": "10 per minute; 60 per hour",
+    # Photos an account keeps; older ones are deleted unless an application uses them
+    "PHOTOS_KEPT_PER_USER": 10,
     "RATELIMIT_HEADERS_ENABLED": True,
 }
 

@@ -26,9 +26,14 @@ if TYPE_CHECKING:
 AGENT_PORT = 24730
 
 
-class UnversionedHandler(WSGIRequestHandler):
-    """The dev server's handler without `Server: Werkzeug/x.y Python/x.y` (security review L8):
-    version banners only help someone looking for a known hole."""
+class DevRequestHandler(WSGIRequestHandler):
+    """The dev server's handler: no `Server: Werkzeug/x.y Python/x.y` banner (security review
+    L8: version banners only help someone looking for a known hole), and a timeout. The
+    threaded dev server has no worker timeout: a connection that sends nothing for `timeout`
+    seconds is closed instead of holding its thread; what a request may cost once received
+    is bounded by the app itself (the photo check's header limits and time budget, H1)."""
+
+    timeout = 30
 
     def version_string(self) -> str:
         return "myna-guide"
@@ -72,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
         port=args.port,
         debug=False,
         use_reloader=False,
-        request_handler=UnversionedHandler,
+        request_handler=DevRequestHandler,
     )
 
 

@@ -31,6 +31,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
+        if error.response is not None:  # a view prepared its own answer (e.g. a limit's on_breach)
+            return error.response  # type: ignore[return-value]
         status = error.code or 500
         if status == 401 and wants_fragment():
             # Never a sign-in page inside a fragment: send the whole browser to sign in.

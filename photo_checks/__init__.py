@@ -1,13 +1,14 @@
 """ID-photo checks for the My Number Card online application.
 
 Public API: ``check_photo`` judges a photo and returns a ``PhotoReport`` whose
-``to_json()`` is the shape fixed in ``docs/domain/photo.md``; ``render_overlay`` draws
-the findings on a small copy; ``strip_metadata`` removes EXIF/GPS losslessly.
+``to_json()`` is the shape fixed in ``docs/domain/photo.md``; ``check_and_decode`` also
+returns the decoded working copy, which ``render_overlay`` draws the findings on (so an
+upload is decoded once); ``strip_metadata`` removes EXIF/GPS losslessly.
 """
 
 from __future__ import annotations
 
-from photo_checks.checker import check_photo
+from photo_checks.checker import check_and_decode, check_photo
 from photo_checks.errors import CorruptImage, PhotoError, WrongImageFormat
 from photo_checks.face import DetectedFace, FaceDetector, HaarFaceDetector
 from photo_checks.messages import Message
@@ -30,6 +31,7 @@ __all__ = [
     "PhotoReport",
     "PhotoRules",
     "WrongImageFormat",
+    "check_and_decode",
     "check_photo",
     "render_overlay",
     "strip_metadata",

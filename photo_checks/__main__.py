@@ -11,8 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from photo_checks.checker import check_photo
-from photo_checks.errors import PhotoError
+from photo_checks.checker import check_and_decode
 from photo_checks.overlay import render_overlay
 from photo_checks.report import PhotoReport
 
@@ -52,13 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{path}: cannot read: {exc.strerror}", file=sys.stderr)
             status = 1
             continue
-        report = check_photo(data, filename=str(path))
+        report, decoded = check_and_decode(data, filename=str(path))
         print(report.to_json() if args.json else _table_row(report), flush=True)
-        if args.overlay is not None:
-            try:
-                overlay = render_overlay(data, report)
-            except PhotoError:
-                continue  # nothing to draw on; the report already says why
+        if args.overlay is not None and decoded is not None:  # else nothing to draw on
+            overlay = render_overlay(decoded, report)
             (args.overlay / f"{path.stem}.overlay.jpg").write_bytes(overlay)
     return status
 

@@ -1,8 +1,10 @@
 """``check_photo``: the pipeline from raw bytes to a report.
 
-File rules on the raw bytes → frame header and pixel cap → safe draft decode with
-orientation → face detection → framing, background and quality measures → EXIF hints.
+File rules on the raw bytes → frame header, scans and decode budget → safe draft decode
+with orientation → face detection → framing, background and quality measures → EXIF hints.
 Every refusal becomes a finding: ``check_photo`` does not raise for any input.
+``check_and_decode`` also hands back the decoded working copy, so a caller that draws the
+overlay does not decode the upload a second time.
 """
 
 from __future__ import annotations
@@ -134,6 +136,24 @@ def check_photo(
 ) -> PhotoReport:
     """Judge one uploaded photo against the J-LIS rules; never raises for bad input.
 
+    The arguments are those of ``check_and_decode``.
+    """
+    report, _ = check_and_decode(data, now=now, rules=rules, detector=detector, filename=filename)
+    return report
+
+
+def check_and_decode(
+    data: bytes,
+    *,
+    now: datetime | None = None,
+    rules: PhotoRules | None = None,
+    detector: FaceDetector | None = None,
+    filename: str | None = None,
+) -> tuple[PhotoReport, Decoded | None]:
+    """``check_photo``, plus the decoded working copy (None when it was not decoded).
+
+    Pass the copy to ``render_overlay`` instead of the bytes: the upload is decoded once.
+
     Args:
         data: the file exactly as uploaded.
         now: the reference time for "taken within 6 months" (default: now).
@@ -148,6 +168,9 @@ def check_photo(
     face: FaceInfo | None = None
     crop: tuple[int, int, int, int] | None = None
     decoded = _decode(data, rules, findings, measures)
+    if decoded is not None and time.perf_counter() - started > rules.max_check_seconds:
+        findings.append(filerules.over_budget())
+        decoded = None
     if decoded is not None:
         findings += filerules.check_mode(decoded.mode, decoded.width, decoded.height)
         result = _analyse(decoded, detector or default_detector(), rules)
@@ -172,13 +195,13 @@ def check_photo(
     )
     # Codes and measures only: never file names, EXIF values or pixels.
     logger.debug("photo %s %s %s", report.verdict, report.codes, report.measures.to_dict())
-    return report
+    return report, decoded
 
 
 def _decode(
     data: bytes, rules: PhotoRules, findings: list[Finding], measures: dict[str, float | None]
 ) -> Decoded | None:
-    """File format, frame header, pixel cap and decode; appends findings on refusal."""
+    """File format, frame header, decode budget and decode; appends findings on refusal."""
     detected = filerules.sniff_format(data)
     if detected != "JPEG":
         findings.append(filerules.unsupported_format(detected))
@@ -188,9 +211,9 @@ def _decode(
     try:
         header = read_frame_header(data)
         measures.update(width=header.width, height=header.height)
-        findings.extend(filerules.check_dimensions(header.width, header.height, rules))
-        if header.width * header.height > rules.max_pixels:
-            findings.append(Finding.of("corrupt_image", "fail"))
+        header_findings, decodable = filerules.check_header(header, rules)
+        findings.extend(header_findings)
+        if not decodable:
             return None
         decoded = decode_working(data, rules)
     except PhotoError:

@@ -1,10 +1,12 @@
 """Safe decoding of an uploaded photo into a small, upright working copy.
 
-Order matters: the caller has already checked the raw bytes (size, signature, declared
-frame size against the pixel cap). Here Pillow is allowed to open JPEG only, any
-DecompressionBombWarning becomes an error for this call only, truncated data is refused
-(Pillow's default, which we never change), and JPEG draft mode lets libjpeg decode at
-1/2, 1/4 or 1/8 scale so a 12 MP photo is never decoded at full size.
+Order matters: the caller has already checked the raw bytes (size, signature) and the
+headers (``filerules.check_header``: sides, pixel cap, number of scans, coefficient
+memory), so what reaches Pillow is bounded in time and memory. Here Pillow is allowed to
+open JPEG only, any DecompressionBombWarning becomes an error for this call only,
+truncated data is refused (Pillow's default, which we never change), and JPEG draft mode
+lets libjpeg decode at 1/2, 1/4 or 1/8 scale so a 12 MP photo is never decoded at full
+size.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from io import BytesIO
 from PIL import Image
 
 from photo_checks.errors import CorruptImage
+from photo_checks.filerules import check_header
+from photo_checks.jpeg import read_frame_header
 from photo_checks.rules import PhotoRules
 
 # EXIF orientation -> the transpose that makes the image upright (EXIF 2.32, tag 0x0112).
@@ -103,9 +107,14 @@ def decode_working(data: bytes, rules: PhotoRules) -> Decoded:
     """Decode ``data`` to an upright RGB copy whose long side is at most the working size.
 
     Raises:
-        CorruptImage: Pillow cannot decode it, it is truncated, or it is over the pixel cap.
+        CorruptImage: not a JPEG, Pillow cannot decode it, it is truncated, or its headers
+            are over the limits ``filerules.check_header`` applies (checked here too, so no
+            caller can decode what the checker would refuse).
     """
     try:
+        _, decodable = check_header(read_frame_header(data), rules)
+        if not decodable:
+            raise CorruptImage("over the decode limits (sides, pixels, scans or memory)")
         loaded = _open_and_load(data, rules)
         im, exif = loaded.image, loaded.exif
         orientation = _orientation(exif)

@@ -1,8 +1,13 @@
-"""The J-LIS file rules, judged on raw bytes and the declared frame before decoding."""
+"""The J-LIS file rules, judged on raw bytes and the declared frame before decoding.
+
+``check_header`` also decides whether the photo may be decoded at all: everything the
+rules refuse anyway (a side over 6000 px) and everything that would cost more than the
+decode budget (pixels, scans, coefficient memory) is refused from the headers alone.
+"""
 
 from __future__ import annotations
 
-from photo_checks.jpeg import JPEG_SIGNATURE
+from photo_checks.jpeg import JPEG_SIGNATURE, FrameHeader
 from photo_checks.report import Finding
 from photo_checks.rules import PhotoRules
 
@@ -79,3 +84,29 @@ def check_mode(mode: str, width: int, height: int) -> list[Finding]:
     if mode == "L":
         return [Finding.of("not_rgb", "warn", whole, key="not_rgb_grey")]
     return [Finding.of("not_rgb", "fail", whole)]
+
+
+def over_budget() -> Finding:
+    """The photo would cost more time or memory to check than a request may spend."""
+    return Finding.of("corrupt_image", "fail", key="corrupt_image_budget")
+
+
+def check_header(header: FrameHeader, rules: PhotoRules) -> tuple[list[Finding], bool]:
+    """The file rules on the declared frame, and whether the photo may be decoded.
+
+    Nothing is decoded when a side is over ``max_side_px`` (too_many_pixels: the photo is
+    refused whatever it shows), when the frame is over the pixel cap, or when the scans
+    or the coefficient memory are over budget (corrupt_image).
+    """
+    findings = check_dimensions(header.width, header.height, rules)
+    decodable = max(header.width, header.height) <= rules.max_side_px
+    if header.width * header.height > rules.max_pixels:
+        findings.append(Finding.of("corrupt_image", "fail"))
+        decodable = False
+    elif (
+        header.scans > rules.max_scans
+        or header.coefficient_buffer_bytes > rules.max_coefficient_bytes
+    ):
+        findings.append(over_budget())
+        decodable = False
+    return findings, decodable

@@ -1,15 +1,18 @@
 """A small walker over JPEG marker segments, on raw bytes.
 
-Used twice: to read the frame header (size, colour components) before Pillow sees a
-byte, so a decompression bomb is refused without decoding; and to strip metadata
-segments losslessly. Entropy-coded data is located with ``bytes.find`` so a 3 MB photo
-is walked in milliseconds.
+Used twice: to read the frame header (size, colour components, sampling) and count the
+scans before Pillow sees a byte, so a decompression bomb or a scan bomb is refused without
+decoding; and to strip metadata segments losslessly. Entropy-coded data and fill bytes are
+skipped with compiled regular expressions, so a 7 MB file is walked in milliseconds
+whatever its bytes, and a file with more than ``MAX_SEGMENTS`` marker segments (real
+photos have a few dozen) is refused before the walk can get long.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from photo_checks.errors import CorruptImage, WrongImageFormat
 
@@ -24,7 +27,14 @@ _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
 # Start-of-frame markers (C4 DHT, C8 JPG and CC DAC share the range but are not frames).
 _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 # Entropy-coded data ends at the first 0xFF followed by anything but stuffing or RSTn.
-_IN_SCAN = frozenset({0x00, *range(0xD0, 0xD8)})
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
+_FILL = re.compile(rb"\xff+")
+_PROGRESSIVE_SOF = frozenset({0xC2, 0xC6, 0xCA, 0xCE})
+#: More marker segments than any photo has (a progressive photo with EXIF, XMP and a
+#: large ICC profile has well under a hundred); more are refused as corrupt.
+MAX_SEGMENTS = 1024
+#: One 8 x 8 block of DCT coefficients as libjpeg keeps it (64 x 16-bit).
+_BLOCK_BYTES = 128
 
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 
@@ -44,20 +54,44 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class FrameHeader:
-    """What the start-of-frame segment declares."""
+    """What the start-of-frame segment declares, and how many scans the file has."""
 
     width: int
     height: int
     components: int
     progressive: bool
+    #: (horizontal, vertical) sampling factor of each component, 1-4.
+    sampling: tuple[tuple[int, int], ...] = ((1, 1),)
+    #: Start-of-scan segments between SOI and EOI.
+    scans: int = 1
+
+    @property
+    def coefficient_buffer_bytes(self) -> int:
+        """Memory libjpeg allocates up front to hold every DCT coefficient of the image.
+
+        A file with more than one scan (every progressive file) cannot be decoded row by
+        row: libjpeg keeps the whole image's coefficients (128 bytes per 8 x 8 block of
+        each component, at full resolution even in draft mode) until the last scan. A
+        single sequential scan is decoded in strips and needs none of this (0).
+        """
+        if not self.progressive and self.scans <= 1:
+            return 0
+        h_max = max(h for h, _ in self.sampling)
+        v_max = max(v for _, v in self.sampling)
+        total = 0
+        for h, v in self.sampling:  # as jdinput.c and jdcoefct.c size them
+            blocks_wide = -(-self.width * h // (h_max * 8))
+            blocks_high = -(-self.height * v // (v_max * 8))
+            total += -(-blocks_wide // h) * h * -(-blocks_high // v) * v * _BLOCK_BYTES
+        return total
 
 
 def _marker_at(data: bytes, pos: int) -> tuple[int, int]:
     """Return (marker, position after it), skipping 0xFF fill bytes."""
-    if data[pos] != 0xFF:
+    fill = _FILL.match(data, pos)
+    if fill is None:
         raise CorruptImage(f"expected a marker at byte {pos}")
-    while pos < len(data) and data[pos] == 0xFF:
-        pos += 1
+    pos = fill.end()
     if pos >= len(data):
         raise CorruptImage("file ends inside a marker")
     return data[pos], pos + 1
@@ -65,14 +99,10 @@ def _marker_at(data: bytes, pos: int) -> tuple[int, int]:
 
 def _scan_end(data: bytes, pos: int) -> int:
     """Return where the entropy-coded data starting at ``pos`` ends."""
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= len(data):
-            raise CorruptImage("file ends inside the image data (truncated)")
-        if data[pos + 1] in _IN_SCAN:
-            pos += 2
-            continue
-        return pos
+    end = _SCAN_END.search(data, pos)
+    if end is None:
+        raise CorruptImage("file ends inside the image data (truncated)")
+    return end.start()
 
 
 def iter_segments(data: bytes, *, stop_at_scan: bool = False) -> Iterator[Segment]:
@@ -80,13 +110,14 @@ def iter_segments(data: bytes, *, stop_at_scan: bool = False) -> Iterator[Segmen
 
     Raises:
         WrongImageFormat: the bytes do not start with a JPEG signature.
-        CorruptImage: a segment is malformed or the file ends before EOI.
+        CorruptImage: a segment is malformed, there are more than ``MAX_SEGMENTS`` marker
+            segments, or the file ends before EOI.
     """
     if not data.startswith(b"\xff\xd8"):
         raise WrongImageFormat("not a JPEG")
     yield Segment(SOI, 0, 2)
     pos = 2
-    while True:
+    for _ in range(MAX_SEGMENTS):
         if pos >= len(data):
             raise CorruptImage("file ends before the end-of-image marker (truncated)")
         start = pos
@@ -111,23 +142,49 @@ def iter_segments(data: bytes, *, stop_at_scan: bool = False) -> Iterator[Segmen
             end = _scan_end(data, pos)
             yield Segment(None, pos, end)
             pos = end
+    raise CorruptImage(f"more than {MAX_SEGMENTS} marker segments")
 
 
-def read_frame_header(data: bytes) -> FrameHeader:
-    """Read the declared size and components without decoding any image data.
+def _parse_frame(marker: int, body: bytes) -> FrameHeader:
+    """The start-of-frame payload: precision, height, width, then 3 bytes per component."""
+    if len(body) < 6:
+        raise CorruptImage("start-of-frame segment too short")
+    height = int.from_bytes(body[1:3], "big")
+    width = int.from_bytes(body[3:5], "big")
+    if width == 0 or height == 0:
+        raise CorruptImage("frame declares a zero size")
+    components = body[5]
+    if components == 0 or len(body) < 6 + 3 * components:
+        raise CorruptImage("start-of-frame segment too short for its components")
+    sampling = tuple((body[7 + 3 * i] >> 4, body[7 + 3 * i] & 0x0F) for i in range(components))
+    if any(not (1 <= h <= 4 and 1 <= v <= 4) for h, v in sampling):
+        raise CorruptImage("sampling factor out of range")
+    return FrameHeader(width, height, components, marker in _PROGRESSIVE_SOF, sampling)
+
+
+def read_frame_header(data: bytes, *, count_scans: bool = True) -> FrameHeader:
+    """Read the declared frame and count the scans, without decoding any image data.
+
+    ``count_scans=False`` stops at the first scan (``scans`` is then 1), for callers that
+    only need the size.
 
     Raises:
         WrongImageFormat: not a JPEG.
-        CorruptImage: no usable start-of-frame segment before the first scan.
+        CorruptImage: no usable start-of-frame segment before the first scan, a second
+            one (libjpeg refuses those too), or a broken structure anywhere in the file
+            (when counting scans).
     """
-    for seg in iter_segments(data, stop_at_scan=True):
+    frame: FrameHeader | None = None
+    scans = 0
+    for seg in iter_segments(data, stop_at_scan=not count_scans):
         if seg.marker in _SOF:
-            body = seg.payload(data)
-            if len(body) < 6:
-                raise CorruptImage("start-of-frame segment too short")
-            height = int.from_bytes(body[1:3], "big")
-            width = int.from_bytes(body[3:5], "big")
-            if width == 0 or height == 0:
-                raise CorruptImage("frame declares a zero size")
-            return FrameHeader(width, height, body[5], seg.marker in {0xC2, 0xC6, 0xCA, 0xCE})
-    raise CorruptImage("no start-of-frame segment before the image data")
+            if frame is not None:
+                raise CorruptImage("more than one start-of-frame segment")
+            frame = _parse_frame(seg.marker, seg.payload(data))
+        elif seg.marker == SOS:
+            if frame is None:
+                break
+            scans += 1
+    if frame is None:
+        raise CorruptImage("no start-of-frame segment before the image data")
+    return replace(frame, scans=scans)

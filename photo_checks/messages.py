@@ -40,6 +40,14 @@ _MESSAGES: dict[str, Message] = {
         "The image cannot be read (it is damaged or far too large). Choose the photo "
         "straight from the camera again, as a JPEG.",
     ),
+    "corrupt_image_budget": Message(
+        "この画像は確認に時間やメモリがかかりすぎるため、確認できませんでした"
+        "（プログレッシブJPEGの段階が多すぎるか、大きすぎます）。カメラで撮った写真を"
+        "そのまま選び直すか、通常の（プログレッシブでない）JPEGで保存し直してください。",
+        "This image would take too long or too much memory to check (too many progressive "
+        "passes, or too large), so it was not checked. Choose the photo straight from the "
+        "camera, or save it again as an ordinary (not progressive) JPEG.",
+    ),
     "file_too_small": Message(
         "ファイルが20KB未満です。縮小や圧縮をしていない元の写真を選んでください。",
         "The file is under 20 KB. Choose the original photo, not a shrunk or compressed copy.",

@@ -3,6 +3,7 @@
 What a user would rather look at than read: the face box, the crown and chin lines,
 the 35:45 frame J-LIS could cut, and each problem's region (red = retake, amber =
 advice). It is a new, downscaled JPEG for display only; the user's photo is untouched.
+It carries no metadata: nothing of the upload (comment, EXIF, profile) is copied into it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from io import BytesIO
 
 from PIL import ImageDraw
 
-from photo_checks.decode import decode_working
+from photo_checks.decode import Decoded, decode_working
+from photo_checks.imaging import shrink
 from photo_checks.report import PhotoReport
 from photo_checks.rules import DEFAULT_RULES
 
@@ -30,17 +32,24 @@ def _box(box: tuple[int, int, int, int], s: float) -> tuple[float, float, float,
     return x * s, y * s, (x + w) * s, (y + h) * s
 
 
-def render_overlay(data: bytes, report: PhotoReport, *, quality: int = 85) -> bytes:
-    """Return a JPEG (long side ≤ 1024 px) of ``data`` with ``report`` drawn on it.
+def render_overlay(source: bytes | Decoded, report: PhotoReport, *, quality: int = 85) -> bytes:
+    """Return a JPEG (long side ≤ 1024 px) of the photo with ``report`` drawn on it.
+
+    ``source`` is the working copy ``check_and_decode`` returned (nothing is decoded
+    again), or the photo's bytes.
 
     Raises:
-        CorruptImage: the photo cannot be decoded (the report says so too).
+        CorruptImage: the bytes cannot be decoded (the report says so too).
     """
-    rules = DEFAULT_RULES
-    if rules.working_long_side != OVERLAY_LONG_SIDE:
-        rules = type(rules)(working_long_side=OVERLAY_LONG_SIDE)
-    decoded = decode_working(data, rules)
-    image = decoded.image.copy()
+    if isinstance(source, Decoded):
+        decoded = source
+    else:
+        rules = DEFAULT_RULES
+        if rules.working_long_side != OVERLAY_LONG_SIDE:
+            rules = type(rules)(working_long_side=OVERLAY_LONG_SIDE)
+        decoded = decode_working(source, rules)
+    image = shrink(decoded.image, OVERLAY_LONG_SIDE).copy()
+    image.info.clear()  # Pillow would write the upload's JPEG comment into the overlay
     s = image.width / decoded.width
     width = max(2, round(max(image.size) / 300))
     draw = ImageDraw.Draw(image)

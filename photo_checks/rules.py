@@ -19,12 +19,24 @@ class PhotoRules:
     max_bytes: int = 7_000_000
     min_side_px: int = 480
     max_side_px: int = 6000
-    # Decoding safety: images declaring more pixels are refused as corrupt_image.
-    # Twice the largest legal image (6000 x 6000), so 48-64 MP phone modes are still
-    # judged (and told they are too big) while bombs are not decoded.
+    # Decoding safety, judged on the headers before any decode (docs/photo_checks.md).
+    # A frame over max_side_px is refused as too_many_pixels without decoding it (the
+    # rule refuses it anyway). Images declaring more pixels than this are refused as
+    # corrupt_image; with the side rule it only matters to callers who raise max_side_px.
     max_pixels: int = 72_000_000
     # Bytes beyond which nothing is decoded (only the file rules are reported).
     max_decode_bytes: int = 64_000_000
+    # Scans (SOS segments): cameras write 1, libjpeg's progressive script 10 (6 for
+    # greyscale), mozjpeg 9-11. Every extra scan is another pass over every block (about
+    # 50 ms at 36 MP), so a file that repeats one 1,000 times is refused unread.
+    max_scans: int = 12
+    # Memory budget: libjpeg's whole-image coefficient buffer for multi-scan files
+    # (progressive: 2 bytes per sample at full size, even in draft mode). 128 MiB lets a
+    # legal 6000 x 6000 4:2:0 progressive file through (108 MB) and refuses a 4:4:4 one.
+    max_coefficient_bytes: int = 128 * 1024 * 1024
+    # Time budget: a check still running after this many seconds once decoded stops
+    # there and says so (the header limits above bound the decode itself).
+    max_check_seconds: float = 5.0
     # Working copy: long side of the reduced image every check runs on.
     working_long_side: int = 1024
     # Smallest long side accepted from JPEG draft decoding before the final resize.

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from PIL import ImageFile
 from sqlalchemy import create_engine, text
 
 from app import create_app
@@ -80,3 +81,18 @@ def client(app: Flask) -> PageClient:
 def signed_in(client: PageClient) -> PageClient:
     client.sign_up("Hanako")
     return client
+
+
+@pytest.fixture
+def pillow_decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The size of every image Pillow decodes during the test (loads with data to decode)."""
+    seen: list[tuple[int, int]] = []
+    original = ImageFile.ImageFile.load
+
+    def spy(self: ImageFile.ImageFile):  # type: ignore[no-untyped-def]
+        if self.tile:
+            seen.append(self.size)
+        return original(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", spy)
+    return seen

@@ -1,18 +1,18 @@
 """Attachments to a cancellation request: PDF, JPEG or PNG, judged by their bytes.
 
-The name and the browser's declared type are not trusted. Images lose their metadata before
-they are stored: JPEG through `photo_checks.strip_metadata` (lossless, in the service), PNG
-here by dropping the ancillary chunks that carry text, EXIF or timestamps.
+The name and the browser's declared type are not trusted. Images are judged on their headers
+(pixel cap, JPEG scans) and lose their metadata before they are stored, by the same code as
+NHI attachments (`nhi_files`: the PNG chunk reader; JPEG through `photo_checks`, in the
+service).
 """
 
 from __future__ import annotations
 
-import struct
 from enum import Enum
 
+from app.domain.nhi_files import PNG_SIGNATURE, image_problem
+
 MAX_BYTES = 5 * 1024 * 1024
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_METADATA_CHUNKS = {b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"tIME"}
 MEDIA_TYPES = {"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}
 
 
@@ -21,6 +21,7 @@ class FileProblem(Enum):
     EMPTY = "empty"
     TOO_LARGE = "too_large"
     WRONG_TYPE = "wrong_type"
+    TOO_MANY_PIXELS = "too_many_pixels"
 
 
 def kind_of(data: bytes) -> str | None:
@@ -35,36 +36,17 @@ def kind_of(data: bytes) -> str | None:
 
 
 def check(data: bytes | None) -> str | FileProblem:
-    """The file's kind, or what is wrong with it."""
+    """The file's kind, or what is wrong with it (an image's headers included)."""
     if data is None:
         return FileProblem.MISSING
     if not data:
         return FileProblem.EMPTY
     if len(data) > MAX_BYTES:
         return FileProblem.TOO_LARGE
-    return kind_of(data) or FileProblem.WRONG_TYPE
-
-
-class BrokenPng(ValueError):
-    """The chunk structure is cut short."""
-
-
-def strip_png_metadata(data: bytes) -> bytes:
-    """The PNG without its text, EXIF and time chunks; image chunks are copied unchanged."""
-    if not data.startswith(PNG_SIGNATURE):
-        raise BrokenPng("not a PNG")
-    kept = [PNG_SIGNATURE]
-    offset = len(PNG_SIGNATURE)
-    while offset < len(data):
-        if offset + 8 > len(data):
-            raise BrokenPng("truncated chunk header")
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        end = offset + 12 + length
-        if end > len(data):
-            raise BrokenPng("truncated chunk")
-        if kind not in PNG_METADATA_CHUNKS:
-            kept.append(data[offset:end])
-        offset = end
-        if kind == b"IEND":
-            break
-    return b"".join(kept)
+    kind = kind_of(data)
+    if kind is None:
+        return FileProblem.WRONG_TYPE
+    problem = image_problem(data, MEDIA_TYPES[kind])
+    if problem == "too_many_pixels":
+        return FileProblem.TOO_MANY_PIXELS
+    return FileProblem.WRONG_TYPE if problem else kind

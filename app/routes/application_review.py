@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, abort, render_template, url_for
 
+from app import downloads
 from app.auth import login_required, require_user
 from app.domain import application
 from app.extensions import db
@@ -81,9 +82,7 @@ def pdf(application_id: str) -> Response:
             answers, reference=row.reference, sent_at=row.created_at, photo=picture, crop=crop
         )
         name = f"application-copy-{row.reference}.pdf"
-    response = Response(body, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return downloads.download(body, "application/pdf", name)
 
 
 def _own(application_id: str) -> CardApplication:

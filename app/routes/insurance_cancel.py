@@ -110,7 +110,7 @@ def _store_uploads(user_id: str, answers: dict[str, Any]) -> tuple[dict[str, Any
             errors[kind] = result
         else:
             stored[kind] = result.__dict__
-    return cancel.remember(db.session, user_id, documents=stored), errors
+    return cancel.save_documents(db.session, user_id, stored), errors
 
 
 @bp.route("/check", methods=["GET", "POST"])

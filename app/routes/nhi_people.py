@@ -9,6 +9,7 @@ from typing import Any
 from flask import Response, abort, make_response, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from app import downloads
 from app.auth import login_required, require_user
 from app.extensions import db
 from app.forms.nhi_application import AttachmentForm, PersonForm
@@ -163,13 +164,14 @@ def documents() -> Response:
 @bp.get("/application/documents/<string:blob_id>")
 @login_required
 def document_file(blob_id: str) -> Response:
-    stored = blobs.get(db.session, blob_id, owner_id=require_user().id)
+    user = require_user()
+    stored = blobs.get(db.session, blob_id, owner_id=user.id)
     if stored is None or stored.kind != nhi_attachments.KIND:
         abort(404)
-    response = make_response(stored.data)
-    response.headers["Content-Type"] = stored.media_type
-    response.headers["Content-Disposition"] = "inline"
-    return response
+    listed = nhi_drafts.load(db.session, user.id).get("attachments", [])
+    fallback = nhi_attachments.safe_name("", stored.media_type)
+    name = next((a["name"] for a in listed if a["id"] == blob_id), fallback)
+    return downloads.download(stored.data, stored.media_type, name)
 
 
 @bp.post("/application/documents/<string:blob_id>/remove")

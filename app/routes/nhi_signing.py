@@ -10,6 +10,7 @@ from datetime import date
 
 from flask import Response, abort, make_response, render_template, request, url_for
 
+from app import downloads
 from app.auth import login_required, require_user
 from app.domain import nhi_deadlines, nhi_document, nhi_fields
 from app.extensions import db
@@ -105,10 +106,7 @@ def copy(enrolment_id: str) -> Response:
         abort(404)
     package = nhi_signing.package_of(db.session, row)
     pdf = nhi_pdf.copy_pdf(nhi_document.decode(data), data, package, reference=row.reference)
-    response = make_response(pdf)
-    response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{row.reference}.pdf"'
-    return response
+    return downloads.download(pdf, "application/pdf", f"{row.reference}.pdf")
 
 
 @bp.post("/enrolments/<string:enrolment_id>/correct")

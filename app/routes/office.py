@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template
 
+from app import downloads
 from app.auth import staff_required
 from app.extensions import db
 from app.storage import blobs, card_applications, photos
@@ -57,7 +58,7 @@ def card_application_photo(application_id: str, kind: str) -> Response:
     stored = blobs.get(db.session, blob_id) if blob_id else None
     if stored is None:
         abort(404)
-    return Response(stored.data, mimetype=stored.media_type)
+    return downloads.download(stored.data, stored.media_type, f"{row.reference}-{kind}.jpg")
 
 
 def _application(application_id: str) -> CardApplication:

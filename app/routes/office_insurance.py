@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
+from app import downloads
 from app.auth import staff_required
+from app.domain import nhi_files
 from app.extensions import db
 from app.htmx import redirect_to
 from app.storage import blobs, insurance
@@ -52,15 +54,14 @@ def set_status(cancellation_id: str) -> Response:
 @bp.get("/cancellations/<string:cancellation_id>/documents/<string:kind>")
 @staff_required
 def document(cancellation_id: str, kind: str) -> Response:
-    answers = insurance.cancellation_answers(_row(cancellation_id))
-    stored = answers.get("documents", {}).get(kind)
+    row = _row(cancellation_id)
+    stored = insurance.cancellation_answers(row).get("documents", {}).get(kind)
     found = blobs.get(db.session, stored["blob_id"]) if stored else None
     if found is None:
         abort(404)
-    response = Response(found.data, mimetype=found.media_type)
-    response.headers["Content-Disposition"] = "attachment"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    extension = nhi_files.EXTENSIONS.get(found.media_type, "bin")
+    name = f"{row.reference}-{kind}.{extension}"
+    return downloads.download(found.data, found.media_type, name)
 
 
 def _row(cancellation_id: str) -> InsuranceCancellation:

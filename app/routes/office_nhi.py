@@ -8,7 +8,9 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 
+from app import downloads
 from app.auth import require_user, staff_required
+from app.domain import nhi_files
 from app.extensions import db
 from app.forms.nhi_office import AcceptForm, CorrectionForm
 from app.htmx import redirect_to
@@ -108,13 +110,9 @@ def attachment(enrolment_id: str, blob_id: str) -> Response:
     action = "notice_downloaded" if blob_id == row.notice_blob_id else "attachment_opened"
     nhi_office.log(db.session, row, require_user().id, action)
     db.session.commit()
-    response = make_response(stored.data)
-    response.headers["Content-Type"] = stored.media_type
-    disposition = "attachment" if stored.media_type == "application/pdf" else "inline"
-    response.headers["Content-Disposition"] = (
-        f'{disposition}; filename="{row.reference}-{blob_id[:8]}"'
-    )
-    return response
+    extension = nhi_files.EXTENSIONS.get(stored.media_type, "bin")
+    name = f"{row.reference}-{blob_id[:8]}.{extension}"
+    return downloads.download(stored.data, stored.media_type, name)
 
 
 def _row(enrolment_id: str) -> NhiEnrolment:

@@ -2,6 +2,8 @@
 
 The upload is refused by size and content before any decoder runs; a refused or failed
 upload changes nothing already saved (the previous photo and the application draft stay).
+Checks are rate-limited per account (`RATELIMIT_PHOTO_CHECK`), and an account keeps at most
+`PHOTOS_KEPT_PER_USER` photos. Every stored file is sent as a download, never inline.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ import os
 import time
 from typing import IO
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
-from app.auth import login_required, public, require_user
+from app import downloads
+from app.auth import current_user, login_required, public, require_user
 from app.domain.photo_upload import UploadProblem
-from app.extensions import db
+from app.extensions import db, limiter
 from app.htmx import redirect_to, render_page_or_fragment, wants_fragment
 from app.services import card_application, photos
 from app.storage import blobs
@@ -37,8 +40,24 @@ def take() -> str:
     return render_template("pages/photo/take.html", result=None, error=None, in_fragment=False)
 
 
+def _check_limit() -> str:
+    return str(current_app.config["RATELIMIT_PHOTO_CHECK"])
+
+
+def _per_account() -> str:
+    """Count each account's checks together, whichever device or address they come from."""
+    user = current_user()
+    return f"account:{user.id}" if user else f"address:{request.remote_addr}"
+
+
+def _too_many_checks(_limit: object) -> Response:
+    message = _("You have checked many photos in a short time. Wait a few minutes, then try again")
+    return _result(None, error=message, status=429)
+
+
 @bp.post("/check")
 @login_required
+@limiter.limit(_check_limit, key_func=_per_account, on_breach=_too_many_checks)
 def check() -> Response:
     upload = request.files.get(FIELD)
     if upload is None or not upload.filename:
@@ -48,7 +67,12 @@ def check() -> Response:
     if upload is None or problem is not None:
         return _result(None, error=_upload_message(problem or UploadProblem.MISSING), status=422)
     started = time.perf_counter()
-    checked = photos.check_and_store(db.session, require_user().id, upload.stream.read())
+    checked = photos.check_and_store(
+        db.session,
+        require_user().id,
+        upload.stream.read(),
+        keep=int(current_app.config["PHOTOS_KEPT_PER_USER"]),
+    )
     db.session.commit()
     response = _result(checked, error=None, status=200)
     # Checks and overlay, then everything including the encrypted store: the network
@@ -68,9 +92,7 @@ def overlay(photo_id: str) -> Response:
 @login_required
 def download(photo_id: str) -> Response:
     """The checked photo, metadata removed, to upload on the official site."""
-    response = _file(photo_id, overlay=False)
-    response.headers["Content-Disposition"] = 'attachment; filename="id-photo.jpg"'
-    return response
+    return _file(photo_id, overlay=False)
 
 
 @bp.post("/<string:photo_id>/use")
@@ -116,7 +138,8 @@ def _file(photo_id: str, *, overlay: bool) -> Response:
     stored = blobs.get(db.session, blob_id, owner_id=user.id) if blob_id else None
     if stored is None:
         abort(404)
-    return Response(stored.data, mimetype=stored.media_type)
+    name = "id-photo-checks.jpg" if overlay else "id-photo.jpg"
+    return downloads.download(stored.data, stored.media_type, name)
 
 
 def _head_and_size(stream: IO[bytes]) -> tuple[bytes, int]:

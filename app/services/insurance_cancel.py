@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import attachments
+from app.domain import attachments, nhi_files
 from app.domain.attachments import FileProblem
 from app.storage import blobs, drafts, insurance
 from app.storage.models import InsuranceCancellation
@@ -23,6 +23,7 @@ from photo_checks.metadata import strip_metadata
 DRAFT_KEY = "insurance.cancel"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 DOCUMENT_KINDS = ("identity", "authority")
+BLOB_KIND = "insurance_cancel_document"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ def needed_documents(answers: dict[str, Any]) -> tuple[str, ...]:
 def store_document(
     session: Session, user_id: str, data: bytes | None, name: str
 ) -> Stored | FileProblem:
-    """Check a file by its content, strip image metadata, store it encrypted."""
+    """Check a file by its content, strip image metadata, store it encrypted.
+
+    Not committed: `save_documents` commits the files with the draft that lists them.
+    """
     kind = attachments.check(data)
     if isinstance(kind, FileProblem):
         return kind
@@ -62,15 +66,35 @@ def store_document(
         if kind == "jpeg":
             data = strip_metadata(data)
         elif kind == "png":
-            data = attachments.strip_png_metadata(data)
-    except (PhotoError, attachments.BrokenPng):
+            data = nhi_files.strip_png_metadata(data)
+    except (PhotoError, nhi_files.UnreadableFile):
         return FileProblem.WRONG_TYPE
     media_type = attachments.MEDIA_TYPES[kind]
-    blob_id = blobs.put(
-        session, data, kind="insurance_cancel_document", media_type=media_type, owner_id=user_id
-    )
-    session.commit()
+    blob_id = blobs.put(session, data, kind=BLOB_KIND, media_type=media_type, owner_id=user_id)
     return Stored(blob_id, name[:120] or "document", media_type, len(data))
+
+
+def save_documents(session: Session, user_id: str, documents: dict[str, Any]) -> dict[str, Any]:
+    """Keep the draft's documents, delete the files they replaced, and commit."""
+    current = {**draft(session, user_id), "documents": documents}
+    drafts.save(session, user_id, DRAFT_KEY, current)
+    _delete_replaced(session, user_id)
+    session.commit()
+    return current
+
+
+def _delete_replaced(session: Session, user_id: str) -> None:
+    """Delete the user's documents that neither the draft nor a sent request lists (a file
+    sent again replaces the draft's entry). Files are committed with the draft that lists
+    them, and listed here before the references are read: see `nhi_attachments.unsent_files`.
+    """
+    stored = blobs.ids_of(session, owner_id=user_id, kind=BLOB_KIND)
+    listed = {d["blob_id"] for d in draft(session, user_id).get("documents", {}).values()}
+    for row in insurance.cancellations_for_user(session, user_id):
+        listed |= {
+            d["blob_id"] for d in insurance.cancellation_answers(row).get("documents", {}).values()
+        }
+    blobs.delete_all(session, stored - listed)
 
 
 def new_reference() -> str:

@@ -3,6 +3,12 @@
 JPEG: EXIF, GPS and the other metadata segments are removed losslessly (photo_checks); PNG:
 text, EXIF and time chunks are dropped; PDF is kept as sent. The draft keeps each file's id,
 name, type, size and SHA-256 (the canonical document refers to the file by that digest).
+
+Images are judged on their headers before they are stored (`nhi_files.file_problem`: pixel
+cap, JPEG scans). Each account holds at most `MAX_FILES` unsent attachments: before a file is
+stored, the user's attachment files that neither the draft nor a sent enrolment lists (left
+behind when two tabs added files at once, or by an abandoned upload) are deleted, and the
+ones left are counted.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.domain import nhi_files
-from app.storage import blobs
+from app.services import nhi_drafts
+from app.storage import blobs, nhi_enrolments
 from photo_checks import strip_metadata
 from photo_checks.errors import PhotoError
 
@@ -27,7 +34,8 @@ MAX_FILES = 10
 @dataclass(frozen=True)
 class Added:
     entry: dict[str, Any] | None
-    problem: str | None = None  # empty | too_big | wrong_type | unreadable | too_many
+    # empty | too_big | wrong_type | unreadable | too_many_pixels | too_many
+    problem: str | None = None
 
 
 def clean(data: bytes, media_type: str) -> bytes:
@@ -59,7 +67,7 @@ def add(
     existing: list[dict[str, Any]],
 ) -> Added:
     """Store one file for the user's draft; the caller saves the entry in the draft and commits."""
-    if len(existing) >= MAX_FILES:
+    if max(len(existing), unsent_files(session, user_id)) >= MAX_FILES:
         return Added(None, "too_many")
     problem = nhi_files.file_problem(data)
     if problem:
@@ -80,3 +88,20 @@ def add(
             "sha256": hashlib.sha256(stored).hexdigest(),
         }
     )
+
+
+def unsent_files(session: Session, user_id: str) -> int:
+    """Delete the user's attachment files that nothing lists; return how many unsent remain.
+
+    The files are listed before the draft and the enrolments are read: a file is committed
+    with the draft entry that lists it, so a request that commits in between is seen whole.
+    """
+    stored = blobs.ids_of(session, owner_id=user_id, kind=KIND)
+    listed = {a["id"] for a in nhi_drafts.load(session, user_id).get("attachments", [])}
+    sent = {
+        a["id"]
+        for row in nhi_enrolments.for_user(session, user_id)
+        for a in nhi_enrolments.answers(row).get("attachments", [])
+    }
+    blobs.delete_all(session, stored - listed - sent)
+    return len(stored & (listed - sent))

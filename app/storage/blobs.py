@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.storage.cipher import cipher
@@ -53,6 +55,18 @@ def delete(session: Session, blob_id: str) -> None:
     row = session.get(Blob, blob_id)
     if row is not None:
         session.delete(row)
+
+
+def ids_of(session: Session, *, owner_id: str, kind: str) -> set[str]:
+    """The ids of one user's files of one kind (for quotas and clean-up)."""
+    query = select(Blob.id).where(Blob.owner_id == owner_id, Blob.kind == kind)
+    return set(session.scalars(query))
+
+
+def delete_all(session: Session, blob_ids: set[str]) -> None:
+    """Delete these files; the caller commits."""
+    if blob_ids:
+        session.execute(sql_delete(Blob).where(Blob.id.in_(blob_ids)))
 
 
 def _context(blob_id: str) -> bytes:

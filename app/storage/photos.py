@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.storage import blobs
 from app.storage.cipher import cipher
-from app.storage.models import Photo
+from app.storage.models import Blob, CardApplication, Photo
 
 REPORT_CONTEXT = b"photos.report"
 
@@ -61,3 +61,27 @@ def has_passed(session: Session, owner_id: str) -> bool:
     """True once any photo of the user's had no problem that needs a retake."""
     query = select(Photo.id).where(Photo.owner_id == owner_id, Photo.verdict != "fail")
     return session.scalars(query.limit(1)).first() is not None
+
+
+def for_owner(session: Session, owner_id: str) -> list[Photo]:
+    """The user's photos, newest first."""
+    query = select(Photo).where(Photo.owner_id == owner_id)
+    return list(session.scalars(query.order_by(Photo.created_at.desc(), Photo.id)))
+
+
+def sent_with_applications(session: Session, owner_id: str) -> set[str]:
+    """Ids of the user's photos that a sent card application refers to."""
+    query = select(CardApplication.photo_id).where(
+        CardApplication.user_id == owner_id, CardApplication.photo_id.is_not(None)
+    )
+    return {photo_id for photo_id in session.scalars(query) if photo_id}
+
+
+def delete_all(session: Session, rows: list[Photo]) -> None:
+    """Delete these photos and their files (photo and overlay); the caller commits."""
+    if not rows:
+        return
+    files = {row.blob_id for row in rows}
+    files |= {row.overlay_blob_id for row in rows if row.overlay_blob_id}
+    session.execute(delete(Photo).where(Photo.id.in_([row.id for row in rows])))
+    session.execute(delete(Blob).where(Blob.id.in_(files)))

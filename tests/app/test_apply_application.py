@@ -229,3 +229,4 @@ def test_the_office_lists_applications_with_the_photo_report(
     assert detail.select_one("[data-verdict]")["data-verdict"] == "pass"
     overlay = signed_in.get(detail.select_one("img.photo-preview")["src"])
     assert overlay.status_code == 200
+    assert overlay.headers["Content-Disposition"].startswith("attachment;")  # never inline

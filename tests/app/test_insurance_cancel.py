@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.storage import blobs
 from app.storage.models import Blob, User
+from tests.helpers import crafted_images as crafted
 from tests.helpers.client import PageClient
 
 DETAILS = {
@@ -112,3 +113,22 @@ def test_a_request_with_documents_reaches_the_office(signed_in: PageClient, app:
     signed_in.post(status_form["action"], {"status": "completed"})
     mine = signed_in.get_page("/insurance/cancel/requests?lang=en").get_text()
     assert reference in mine and "Completed" in mine
+
+
+def test_an_image_over_the_pixel_cap_is_refused(signed_in: PageClient, app: Flask) -> None:
+    fill_in(signed_in, applicant="self")
+    response = upload(signed_in, {"identity": (crafted.png_bomb(), "id.png")})
+    assert response.status_code == 422
+    assert "too large (over 72 megapixels)" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(Blob)).first() is None
+
+
+def test_a_document_sent_again_replaces_the_file(signed_in: PageClient, app: Flask) -> None:
+    fill_in(signed_in, applicant="self")
+    for _ in range(3):
+        response = upload(signed_in, {"identity": (jpeg_with_location(), "id.jpg")})
+        assert response.status_code == 303
+    with app.app_context():
+        kinds = list(db.session.scalars(select(Blob.kind)))
+    assert kinds == ["insurance_cancel_document"]  # the replaced files are gone

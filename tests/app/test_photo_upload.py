@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.storage.models import Blob, Photo
+from tests.app.test_apply_application import STEPS, answer_steps, begin
+from tests.conftest import build_app
+from tests.helpers import crafted_images as crafted
 from tests.helpers import portraits
 from tests.helpers.client import PageClient
 from tests.helpers.html import check_page
@@ -138,3 +143,128 @@ def test_photos_belong_to_their_owner(signed_in: PageClient, app: Flask) -> None
 def test_uploading_needs_an_account(client: PageClient) -> None:
     response = upload(client, portraits.id_photo())
     assert response.status_code == 401
+
+
+def _photo_id(response) -> str:  # type: ignore[no-untyped-def]
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    return str(soup.select_one("img.photo-preview")["src"]).split("/")[2]
+
+
+def _count(app: Flask, model: type, *where: object) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def test_an_upload_is_decoded_once_for_the_checks_and_the_overlay(
+    signed_in: PageClient, pillow_decodes: list[tuple[int, int]]
+) -> None:
+    response = upload(signed_in, portraits.id_photo())
+    assert response.status_code == 200 and _photo_id(response)
+    assert pillow_decodes == [(720, 960)]
+
+
+def test_the_reported_scan_bomb_is_refused_before_decoding(
+    signed_in: PageClient, app: Flask, pillow_decodes: list[tuple[int, int]]
+) -> None:
+    response = upload(signed_in, crafted.scan_bomb())
+    assert response.status_code == 200
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    assert soup.select_one("[data-verdict]")["data-verdict"] == "fail"
+    assert "cannot be read" in soup.select_one(".photo-problems").get_text()
+    assert pillow_decodes == []
+    assert _count(app, Photo) == 0  # nothing decoded, nothing kept
+
+
+def test_a_photo_too_costly_to_check_says_so_in_japanese_and_english(
+    signed_in: PageClient, pillow_decodes: list[tuple[int, int]]
+) -> None:
+    data = crafted.with_last_scan_repeated(crafted.progressive_jpeg(600, 800), 40)
+    english = upload(signed_in, data).get_data(as_text=True)
+    assert "would take too long or too much memory to check" in english
+    japanese = signed_in.post(
+        "/photo/check?lang=ja",
+        {"photo": (io.BytesIO(data), "me.jpg", "image/jpeg")},
+        htmx_target="photo-result",
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert "時間やメモリがかかりすぎる" in japanese
+    assert pillow_decodes == []
+
+
+def test_the_overlay_does_not_carry_the_uploaded_comment(signed_in: PageClient) -> None:
+    data = crafted.with_comment(portraits.id_photo(), b"uploaded by Hanako at home")
+    response = upload(signed_in, data)
+    overlay = signed_in.get(f"/photo/{_photo_id(response)}/overlay.jpg")
+    assert overlay.status_code == 200 and overlay.data.startswith(b"\xff\xd8")
+    assert b"Hanako" not in overlay.data
+    photo = signed_in.get(f"/photo/{_photo_id(response)}/photo.jpg")
+    assert b"Hanako" not in photo.data
+
+
+def test_photo_files_are_sent_as_downloads(signed_in: PageClient) -> None:
+    photo_id = _photo_id(upload(signed_in, portraits.id_photo()))
+    for name in ("photo.jpg", "overlay.jpg"):
+        response = signed_in.get(f"/photo/{photo_id}/{name}")
+        assert response.headers["Content-Disposition"].startswith("attachment;")
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.fixture
+def keeps_three(tmp_path: Path) -> Iterator[Flask]:
+    application = build_app(tmp_path, PHOTOS_KEPT_PER_USER=3)
+    yield application
+    db.engine_for(application).dispose()
+
+
+def test_an_account_keeps_only_its_newest_photos(keeps_three: Flask) -> None:
+    client = PageClient(keeps_three)
+    client.sign_up("Hanako")
+    ids = [_photo_id(upload(client, portraits.id_photo())) for _ in range(5)]
+    assert _count(keeps_three, Photo) == 3
+    assert _count(keeps_three, Blob, Blob.kind.in_(("photo", "photo-overlay"))) == 6
+    assert [client.get(f"/photo/{i}/overlay.jpg").status_code for i in ids] == [404] * 2 + [200] * 3
+
+
+def test_photos_an_application_uses_and_the_last_pass_are_kept(keeps_three: Flask) -> None:
+    client = PageClient(keeps_three)
+    client.sign_up("Hanako")
+    begin(client)
+    answer_steps(client, STEPS)
+    sent = _photo_id(upload(client, portraits.id_photo()))
+    assert client.post(f"/photo/{sent}/use").status_code == 303
+    assert client.post("/apply/application/send").status_code == 303
+    begin(client)
+    chosen = _photo_id(upload(client, portraits.id_photo()))
+    assert client.post(f"/photo/{chosen}/use").status_code == 303
+    passed = _photo_id(upload(client, portraits.id_photo()))
+    failed = [_photo_id(upload(client, portraits.too_close())) for _ in range(4)]
+    kept = [
+        i for i in [sent, chosen, passed, *failed] if client.get(f"/photo/{i}").status_code == 200
+    ]
+    # sent with an application, chosen in the draft, the newest that passed, the newest upload
+    assert kept == [sent, chosen, passed, failed[-1]]
+    statuses = [
+        s.get_text(strip=True)
+        for s in client.get_page("/dashboard?lang=en").select(".task-list__status")
+    ]
+    assert statuses[1] == "Completed"
+
+
+@pytest.fixture
+def limited(tmp_path: Path) -> Iterator[Flask]:
+    application = build_app(tmp_path, RATELIMIT_ENABLED=True, RATELIMIT_PHOTO_CHECK="2 per minute")
+    yield application
+    db.engine_for(application).dispose()
+
+
+def test_photo_checks_are_rate_limited_per_account(limited: Flask) -> None:
+    first, second = PageClient(limited), PageClient(limited)
+    first.sign_up("Hanako")
+    second.sign_up("Taro")
+    not_a_photo = b"not a photo" * 100
+    assert [upload(first, not_a_photo).status_code for _ in range(2)] == [422, 422]
+    refused = upload(first, portraits.id_photo())
+    assert refused.status_code == 429
+    assert "Wait a few minutes" in refused.get_data(as_text=True)
+    assert _count(limited, Photo) == 0
+    assert upload(second, not_a_photo).status_code == 422  # another account is not held back

@@ -8,12 +8,12 @@ import io
 
 from flask import Flask
 
-from app.demo import UnversionedHandler
+from app.demo import DevRequestHandler
 from tests.helpers.client import PageClient
 
 
 def test_the_dev_server_names_no_versions() -> None:
-    handler = UnversionedHandler.__new__(UnversionedHandler)
+    handler = DevRequestHandler.__new__(DevRequestHandler)
     assert handler.version_string() == "myna-guide"
 
 

@@ -98,13 +98,13 @@ def test_decompression_bomb_is_refused_before_decoding() -> None:
 
 
 def test_pillow_bomb_warning_becomes_corrupt_image_without_leaking() -> None:
-    # Over Pillow's own limit (89.5 MP) but under a cap raised by the caller: Pillow's
+    # Over Pillow's own limit (89.5 MP) but under caps raised by the caller: Pillow's
     # DecompressionBombWarning must be turned into a refusal, for this call only.
     bomb = cases.patched_frame_size(cases.good_jpeg(), 12_000, 9_000)
     filters_before = list(warnings.filters)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        codes = _codes(bomb, PhotoRules(max_pixels=500_000_000))
+        codes = _codes(bomb, PhotoRules(max_pixels=500_000_000, max_side_px=20_000))
     assert codes["corrupt_image"] == "fail"
     assert not [w for w in caught if issubclass(w.category, Image.DecompressionBombWarning)]
     assert warnings.filters == filters_before

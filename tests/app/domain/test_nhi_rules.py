@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from app.domain import nhi_deadlines, nhi_document, nhi_eligibility, nhi_fields, nhi_files
+from tests.helpers import crafted_images as crafted
 
 ELIGIBLE = {
     "registered": "yes",
@@ -181,13 +182,23 @@ def _png(text_chunk: bool) -> bytes:
     return data[:33] + chunk + data[33:]
 
 
+def _jpeg(width: int = 40, height: int = 30) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(out, format="JPEG")
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
         (b"", "empty"),
         (b"%PDF-1.7\n...", None),
-        (b"\xff\xd8\xff\xe0rest", None),
+        (_jpeg(), None),
+        (b"\xff\xd8\xff\xe0rest", "unreadable"),  # judged on its headers, which are broken
         (_png(False), None),
+        (crafted.png_bomb(), "too_many_pixels"),  # L5: 30000 x 30000
+        (crafted.with_frame_size(_jpeg(), 30_000, 30_000), "too_many_pixels"),
+        (crafted.scan_bomb(width=400, height=300, repeats=50), "unreadable"),
         (b"GIF89a....", "wrong_type"),
         (b"PK\x03\x04 a docx named scan.pdf", "wrong_type"),
         (b"%PDF-" + b"x" * 20, "too_big"),
@@ -208,6 +219,13 @@ def test_png_metadata_is_dropped_and_the_image_kept() -> None:
     assert stripped == _png(False)
     with Image.open(io.BytesIO(stripped)) as image:
         assert image.size == (4, 4)
+
+
+def test_png_size_is_read_from_the_ihdr_without_decoding() -> None:
+    assert nhi_files.png_size(_png(False)) == (4, 4)
+    assert nhi_files.png_size(crafted.png_bomb(30_000, 20_000)) == (30_000, 20_000)
+    with pytest.raises(nhi_files.UnreadableFile):
+        nhi_files.png_size(nhi_files.PNG_SIGNATURE + crafted.png_chunk(b"IDAT", b"x"))
 
 
 def test_broken_png_is_refused() -> None:
