@@ -14,14 +14,20 @@ export function init(container) {
     return state === "running";
   }
 
+  let warned = false;
   link.addEventListener("click", async (event) => {
-    if (confirmed) return; // our own click below: let the browser follow the link
+    // Our own click below, or the person pressing again after the warning: follow the link.
+    // Some engines (WebKit) refuse an https page's request to http://127.0.0.1, so a failed
+    // check can mean "not running" or "not allowed to look": the warning says so, and a
+    // second press goes to the agent, never to a dead end.
+    if (confirmed || warned) return;
     event.preventDefault();
     if (await check()) {
       confirmed = true;
       link.click(); // keeps the link's referrerpolicy, which the agent checks
       confirmed = false;
     } else {
+      warned = true;
       missing.focus();
     }
   });
