@@ -70,6 +70,14 @@ class Measures:
     sharpness: float | None = None
     face_luminance: float | None = None
     light_balance: float | None = None
+    yaw_deg: float | None = None
+    pitch_deg: float | None = None
+    eye_openness: float | None = None
+    mouth_openness: float | None = None
+    eye_darkness: float | None = None
+    glare_share: float | None = None
+    background_halo_shadow: float | None = None
+    person_mask: bool | None = None
 
     def to_dict(self) -> dict[str, int | float | None]:
         """Measures rounded for reading; the key order follows the documented shape."""

@@ -88,8 +88,41 @@ class PhotoRules:
     bright_warn: float = 0.80
     clipped_level: int = 247
     clipped_share_warn: float = 0.08
-    balance_fail: float = 0.50
-    balance_warn: float = 0.70
+    # Raised from 0.50 / 0.70: J-LIS refuses a face half in shadow (顔に影); a face
+    # with its left half at 0.6x light measures 0.71 and only warned.
+    balance_fail: float = 0.60
+    balance_warn: float = 0.75
+
+    # Face state, from the face mesh (face_state.py). Pose: degrees, the larger of yaw
+    # and pitch (photo-research.md G6: <= 5 pass, 5-10 advice, > 10 refused, J-LIS
+    # 顔が横向き). Pitch is measured from the forehead-to-chin depth, which is about 5°
+    # on upright faces (mean of the frontal calibration photos), so that is subtracted.
+    pose_warn_deg: float = 5.0
+    pose_fail_deg: float = 10.0
+    pitch_neutral_deg: float = 5.0
+    # Pitch from depth is noisier (upright calibration faces spread -2 to +3.5 after the
+    # neutral 5°, the astronaut up to +6.5) and J-LIS names only 横向き: wider limits.
+    pitch_warn_deg: float = 8.0
+    pitch_fail_deg: float = 15.0
+    # Lid gap over eyes-to-chin (OFIQ EyesOpen midpoint 0.02; research X1).
+    eyes_closed_fail: float = 0.02
+    eyes_closed_warn: float = 0.03
+    # Inner-lip gap over eyes-to-chin (OFIQ MouthClosed midpoint 0.20; research X2).
+    mouth_open_warn: float = 0.20
+    # Lens area luma over cheek luma, for the brighter eye (research X4: < 0.35 refused).
+    sunglasses_darkness: float = 0.35
+    # Spread of luma inside an eye's outline over cheek luma: an eye shows white and iris.
+    eyes_hidden_visibility: float = 0.04
+    # Darker lens area over the brighter one: hair or a hand over one eye.
+    eye_symmetry: float = 0.55
+    # Near-white, colourless pixels in a lens area (research X3: > 2 % is glare).
+    glare_level: int = 245
+    glare_share_warn: float = 0.02
+    # ΔE76 between the lower face (below the nose) and the cheeks' and nose bridge's skin.
+    lower_face_covered: float = 30.0
+    # ΔE76 between forehead and skin, and the forehead's texture (hair is busy, a hat not).
+    head_cover_difference: float = 30.0
+    head_cover_texture: float = 4.0
 
     # EXIF hints.
     max_age_days: int = 183

@@ -1,0 +1,78 @@
+"""The background as J-LIS sees it: everything in the kept frame that is not the person.
+
+With a person mask (the segmentation of ``MediaPipeFaceDetector``) the background zone is
+every pixel with person probability below ``BACKGROUND_BELOW``, kept away from the
+person's outline by ``ERODE_HEAD_HEIGHTS`` (hair edges and the mask's soft border are not
+clutter), inside the part of the image a 35:45 crop around this head can keep: from half
+a head height above the crown to a third below the chin, and 0.75 head heights either
+side of the face centre (the crop's half width is 0.52-0.55 head heights). The band just
+outside the outline (``HALO_HEAD_HEIGHTS``) is where a cast shadow behind the head lies.
+
+Pure numpy, so the zone can be tested without a model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from photo_checks.head import Head
+from photo_checks.imaging import FloatArray
+
+BoolArray = npt.NDArray[np.bool_]
+BACKGROUND_BELOW = 0.2
+ERODE_HEAD_HEIGHTS = 0.04
+HALO_HEAD_HEIGHTS = 0.15
+ABOVE_CROWN, BELOW_CHIN, BESIDE_CENTRE = 0.5, 0.35, 0.75
+
+
+def _dilate(mask: BoolArray, radius: int) -> BoolArray:
+    """Square max filter of ``radius`` (separable, numpy only)."""
+    if radius <= 0:
+        return mask
+    out = mask
+    for axis in (0, 1):
+        pad = [(0, 0), (0, 0)]
+        pad[axis] = (radius, radius)
+        padded = np.pad(out, pad)
+        windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1, axis=axis)
+        out = windows.any(axis=-1)
+    return out
+
+
+def frame_window(shape: tuple[int, int], head: Head, f: float) -> BoolArray:
+    """The rows and columns a legal crop around this head can keep, at scale ``f``."""
+    height, width = shape
+    head_h = head.height * f
+    cx, crown, chin = head.center_x * f, head.crown_y * f, head.chin_y * f
+    yy, xx = np.ogrid[0:height, 0:width]
+    window: BoolArray = (
+        (yy >= crown - ABOVE_CROWN * head_h)
+        & (yy <= chin + BELOW_CHIN * head_h)
+        & (xx >= cx - BESIDE_CENTRE * head_h)
+        & (xx <= cx + BESIDE_CENTRE * head_h)
+    )
+    return window
+
+
+def zones(person: FloatArray, head: Head, f: float) -> tuple[BoolArray, BoolArray]:
+    """(background zone, halo band) at the scale of ``person`` (already resized by ``f``)."""
+    head_h = head.height * f
+    is_person = person >= BACKGROUND_BELOW
+    near = _dilate(is_person, max(1, round(ERODE_HEAD_HEIGHTS * head_h)))
+    halo_outer = _dilate(is_person, max(2, round(HALO_HEAD_HEIGHTS * head_h)))
+    window = frame_window(person.shape[:2], head, f)  # type: ignore[arg-type]
+    background: BoolArray = window & ~near
+    halo: BoolArray = window & halo_outer & ~near
+    # The halo that matters is beside and above the head, not along the shoulders.
+    rows = np.arange(person.shape[0])[:, None]
+    halo &= rows <= head.chin_y * f
+    return background, halo
+
+
+def halo_shadow(light: FloatArray, zone: BoolArray, halo: BoolArray) -> float:
+    """How much darker (L*) the band around the head is than the rest of the background."""
+    far = zone & ~halo
+    if halo.sum() < 32 or far.sum() < 32:
+        return 0.0
+    return max(0.0, float(light[far].mean() - light[halo].mean()))
