@@ -124,9 +124,11 @@ def measure(
     behind_head = 0.0
     if full_halo is not None:
         halo = full_halo[y0 + 1 : y1 - 1, x0 + 1 : x1 - 1]
-        behind_head = halo_shadow(light, zone, halo)
-        if behind_head > shadow:
-            shadow, dark_side = behind_head, halo
+        behind_head, halo_side = halo_shadow(
+            light, zone, halo, head.center_x * f - x0 - 1, edges, rules.edge_share_warn
+        )
+        if behind_head > rules.halo_shadow_fail:
+            dark_side = halo_side
     offset = (x0 + 1, y0 + 1)
     zone_region = _bbox(zone, f, offset)
     return BackgroundMeasures(
@@ -195,7 +197,16 @@ def check(bg: BackgroundMeasures | None, rules: PhotoRules) -> list[Finding]:
     if bg is None:
         return []
     findings = []
-    if (
+    # A cast shadow behind the head spreads L* without any edge: it is reported as the
+    # shadow it is, not also as a background that is not plain.
+    shadow_only = (
+        bg.halo_shadow > rules.halo_shadow_fail
+        and bg.edge_share <= rules.edge_share_warn
+        and bg.gradient <= rules.gradient_warn
+    )
+    if shadow_only:
+        pass
+    elif (
         bg.edge_share > rules.edge_share_fail
         or bg.l_std > rules.l_std_fail
         or bg.gradient > rules.gradient_fail
@@ -207,7 +218,7 @@ def check(bg: BackgroundMeasures | None, rules: PhotoRules) -> list[Finding]:
         or bg.gradient > rules.gradient_warn
     ):
         findings.append(Finding.of("background_not_plain", "warn", bg.edge_region))
-    if bg.shadow > rules.shadow_fail:
+    if bg.shadow > rules.shadow_fail or bg.halo_shadow > rules.halo_shadow_fail:
         findings.append(Finding.of("background_shadow", "fail", bg.dark_side_region))
     elif bg.shadow > rules.shadow_warn:
         findings.append(Finding.of("background_shadow", "warn", bg.dark_side_region))

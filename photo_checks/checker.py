@@ -125,6 +125,7 @@ def _analyse(decoded: Decoded, detector: FaceDetector, rules: PhotoRules) -> _Re
         "background_l_std": bg.l_std if bg else None,
         "background_gradient": bg.gradient if bg else None,
         "sharpness": q.sharpness if q else None,
+        "shake": q.shake if q else None,
         "face_luminance": q.luminance if q else None,
         "light_balance": q.balance if q else None,
         **_state_measures(state),

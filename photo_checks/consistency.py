@@ -6,6 +6,7 @@ J-LIS crops every upload itself (photo-research.md A.1: it refuses only what it
 something J-LIS will not refuse: it is dropped. When the camera was too close, the
 missing room above the head and below the chin are consequences of that one cause:
 the user reads the cause and the fix once, first, instead of three retake messages.
+Likewise "eyes closed" on a blurred face is the blur's doing, not the eyes'.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ _CONSEQUENCES: dict[str, Message] = {
 
 def reconcile(findings: list[Finding], crop_fits: bool) -> list[Finding]:
     """Drop contradicted framing advice; fold a close selfie's consequences into its cause."""
+    if any(f.code == "blurry" and f.severity == "fail" for f in findings):
+        # The mesh cannot see eyelids in a blurred face: one retake fixes both.
+        findings = [f for f in findings if f.code != "eyes_closed"]
     if crop_fits:
         findings = [f for f in findings if not (f.severity == "warn" and f.code in FRAMING_ADVICE)]
     cause = next((f for f in findings if f.code == "too_close" and f.severity == "fail"), None)

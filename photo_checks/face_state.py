@@ -48,6 +48,7 @@ class FaceState:
     eye_openness: float
     mouth_openness: float
     eye_darkness: float
+    eye_lens_darkness: float
     eye_visibility: float
     eye_symmetry: float
     glare_share: float
@@ -113,6 +114,18 @@ def _mean_lab(pixels: RGBArray) -> FloatArray | None:
     return mean
 
 
+def _difference(a: FloatArray | None, b: FloatArray | None) -> float:
+    """Colour difference with lightness weighted half (CMC's l:c = 2:1 idea).
+
+    Shade changes lightness more than hue (a beard, a shadow under the chin), while a
+    mask or a hat changes hue and chroma: so lightness counts half.
+    """
+    if a is None or b is None:
+        return 0.0
+    d = a - b
+    return float(math.sqrt((0.5 * d[0]) ** 2 + d[1] ** 2 + d[2] ** 2))
+
+
 def _pose(p: FloatArray) -> tuple[float, float]:
     """Yaw from the depth difference of the face edges, pitch from forehead vs chin depth."""
     left, right = p[FACE_EDGE[0]], p[FACE_EDGE[1]]
@@ -135,7 +148,7 @@ def measure(rgb: RGBArray, p: FloatArray, rules: PhotoRules) -> FaceState | None
     if min(c.shape[0] for c in cheek_patches) < 8:
         return None
     cheeks = np.concatenate(cheek_patches)
-    darkness, visibility, glare = [], [], []
+    darkness, lens_darkness, visibility, glare = [], [], [], []
     eye_boxes = []
     # Each eye is compared with the cheek on its own side, so light from one side
     # (uneven_lighting's business) does not look like something over one eye.
@@ -155,7 +168,8 @@ def measure(rgb: RGBArray, p: FloatArray, rules: PhotoRules) -> FaceState | None
         around = _lens_without_eye(rgb, lens, p[list(contour), :2])
         if lens_px.shape[0] < 8 or inside.shape[0] < 8:
             return None
-        darkness.append(float(luma(lens_px).mean()) / reference)
+        lens_darkness.append(float(luma(lens_px).mean()) / reference)
+        darkness.append(float(luma(inside).mean()) / reference)
         visibility.append(float(luma(inside).std()) / reference)
         # Glare: near-white, colourless, and brighter than any of the cheek's skin.
         level = max(float(rules.glare_level), float(np.percentile(cheek_luma, 99)) + 8)
@@ -165,21 +179,19 @@ def measure(rgb: RGBArray, p: FloatArray, rules: PhotoRules) -> FaceState | None
         glare.append(
             float(((bright >= level) & (spread <= 0.06 * bright)).mean()) if around.size else 0.0
         )
-    skin = _mean_lab(
-        np.concatenate([cheeks, _patch(rgb, p[NOSE_BRIDGE], 0.06 * t)]).astype(np.uint8)
-    )
+    bridge = _patch(rgb, p[NOSE_BRIDGE], 0.06 * t)
+    # A mask covers the cheeks, a hat the forehead: each is compared with skin it
+    # cannot cover (the nose bridge between the eyes; the cheeks for the forehead).
+    bridge_skin = _mean_lab(bridge)
+    skin = _mean_lab(np.concatenate([cheeks, bridge]).astype(np.uint8))
     lower_box = _lower_face_box(p, t)
     forehead_box = _forehead_box(p)
     lower = _mean_lab(_pixels(rgb, lower_box).reshape(-1, 3))
     forehead_px = _pixels(rgb, forehead_box)
     forehead = _mean_lab(forehead_px.reshape(-1, 3))
-    lower_diff = (
-        float(np.linalg.norm(lower - skin)) if lower is not None and skin is not None else 0.0
-    )
-    fore_diff = (
-        float(np.linalg.norm(forehead - skin)) if forehead is not None and skin is not None else 0.0
-    )
-    texture = _texture(forehead_px)
+    lower_diff = _difference(lower, bridge_skin)
+    fore_diff = _difference(forehead, skin)
+    texture = _texture(forehead_px[: max(1, forehead_px.shape[0] // 2)])
     ex0 = min(b[0] for b in eye_boxes)
     ey0 = min(b[1] for b in eye_boxes)
     ex1 = max(b[0] + b[2] for b in eye_boxes)
@@ -191,8 +203,9 @@ def measure(rgb: RGBArray, p: FloatArray, rules: PhotoRules) -> FaceState | None
         eye_openness=min(lids),
         mouth_openness=mouth,
         eye_darkness=max(darkness),
+        eye_lens_darkness=max(lens_darkness),
         eye_visibility=min(visibility),
-        eye_symmetry=min(darkness) / max(max(darkness), 1e-6),
+        eye_symmetry=min(lens_darkness) / max(max(lens_darkness), 1e-6),
         glare_share=max(glare),
         lower_face_difference=lower_diff,
         forehead_difference=fore_diff,
@@ -224,7 +237,10 @@ def _forehead_box(p: FloatArray) -> FloatBox:
 
 
 def _texture(pixels: RGBArray) -> float:
-    """Mean absolute Laplacian of luma on a copy 64 px wide: hair is busy, fabric is not."""
+    """Median absolute Laplacian of luma on a copy 64 px wide: hair is busy, fabric is not.
+
+    The median, so that the edge of a cap or a fringe (a few rows) does not count.
+    """
     if pixels.shape[0] < 6 or pixels.shape[1] < 6:
         return 0.0
     image = Image.fromarray(np.ascontiguousarray(pixels))
@@ -232,7 +248,7 @@ def _texture(pixels: RGBArray) -> float:
     small = image.resize((64, max(6, round(image.height * scale))), Image.Resampling.BOX)
     g = luma(np.asarray(small))
     lap = g[:-2, 1:-1] + g[2:, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:] - 4 * g[1:-1, 1:-1]
-    return float(np.abs(lap).mean())
+    return float(np.median(np.abs(lap)))
 
 
 def check(s: FaceState | None, rules: PhotoRules) -> list[Finding]:
@@ -245,7 +261,11 @@ def check(s: FaceState | None, rules: PhotoRules) -> list[Finding]:
         findings.append(Finding.of("head_turned", "fail", s.face_region))
     elif yaw > rules.pose_warn_deg or pitch > rules.pitch_warn_deg:
         findings.append(Finding.of("head_turned", "warn", s.face_region))
-    sunglasses = s.eye_darkness < rules.sunglasses_darkness
+    # Dark and without the white/iris contrast of an eye: a lens, not a dark eye.
+    sunglasses = (
+        s.eye_darkness < rules.sunglasses_darkness
+        and s.eye_visibility < rules.sunglasses_visibility
+    )
     if sunglasses:
         findings.append(Finding.of("sunglasses", "fail", s.eyes_region))
     elif s.eye_visibility < rules.eyes_hidden_visibility or s.eye_symmetry < rules.eye_symmetry:

@@ -24,6 +24,7 @@ BACKGROUND_BELOW = 0.2
 ERODE_HEAD_HEIGHTS = 0.04
 HALO_HEAD_HEIGHTS = 0.15
 ABOVE_CROWN, BELOW_CHIN, BESIDE_CENTRE = 0.5, 0.35, 0.75
+SECTORS = 8
 
 
 def _dilate(mask: BoolArray, radius: int) -> BoolArray:
@@ -70,9 +71,41 @@ def zones(person: FloatArray, head: Head, f: float) -> tuple[BoolArray, BoolArra
     return background, halo
 
 
-def halo_shadow(light: FloatArray, zone: BoolArray, halo: BoolArray) -> float:
-    """How much darker (L*) the band around the head is than the rest of the background."""
+def halo_shadow(
+    light: FloatArray,
+    zone: BoolArray,
+    halo: BoolArray,
+    center_x: float,
+    edges: BoolArray,
+    plain_share: float,
+) -> tuple[float, BoolArray]:
+    """How much darker (L*) the band on one side of the head is than the far background.
+
+    A cast shadow falls on one side (away from the flash or lamp), so the band is cut
+    into ``SECTORS`` sectors around the head and each is compared on its own; the
+    darkest is returned with its pixels. Only on a background with few sharp edges
+    (share under ``plain_share``): on a busy one the band differs by chance, and the
+    clutter is the problem to report. (A soft shadow makes no sharp edge, but it does
+    spread L*, so L* spread cannot be the test.)
+    """
     far = zone & ~halo
-    if halo.sum() < 32 or far.sum() < 32:
-        return 0.0
-    return max(0.0, float(light[far].mean() - light[halo].mean()))
+    if far.sum() < 32 or float(edges[zone].mean()) > plain_share:
+        return 0.0, halo & False
+    far_light = float(light[far].mean())
+    rows, columns = np.nonzero(halo)
+    if rows.size < 32:
+        return 0.0, halo & False
+    center_y = float(rows.mean())
+    angle = np.arctan2(rows - center_y, columns - center_x)
+    sector = ((angle + np.pi) / (2 * np.pi) * SECTORS).astype(int) % SECTORS
+    best, where = 0.0, halo & False
+    for k in range(SECTORS):
+        chosen = sector == k
+        if chosen.sum() < 32:
+            continue
+        darker = far_light - float(light[rows[chosen], columns[chosen]].mean())
+        if darker > best:
+            best = darker
+            where = np.zeros_like(halo)
+            where[rows[chosen], columns[chosen]] = True
+    return best, where

@@ -68,6 +68,7 @@ class Measures:
     background_l_std: float | None = None
     background_gradient: float | None = None
     sharpness: float | None = None
+    shake: float | None = None
     face_luminance: float | None = None
     light_balance: float | None = None
     yaw_deg: float | None = None

@@ -115,7 +115,7 @@ DEFECTS: dict[str, tuple[Callable[[], Image.Image], str, str]] = {
     "rather_dark": (lambda: _scaled(0.4), "too_dark", "warn"),
     "overexposed": (lambda: _scaled(1.5), "too_bright", "fail"),
     "side_lit": (lambda: _half_lit(0.4), "uneven_lighting", "fail"),
-    "side_lit_softly": (lambda: _half_lit(0.6), "uneven_lighting", "warn"),
+    "side_lit_softly": (lambda: _half_lit(0.55), "uneven_lighting", "warn"),
     "doubled": (_two_people, "multiple_faces", "fail"),
     # A poster behind the person is an object in the background: J-LIS refuses it.
     "face_poster_behind": (_face_poster_behind, "background_not_plain", "fail"),

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MEASURE_KEYS = [
     "width", "height", "bytes", "head_ratio", "top_margin", "bottom_margin", "center_offset",
     "roll_deg", "eye_distance_px", "background_edge_share", "background_l_std",
-    "background_gradient", "sharpness", "face_luminance", "light_balance",
+    "background_gradient", "sharpness", "shake", "face_luminance", "light_balance",
     "yaw_deg", "pitch_deg", "eye_openness", "mouth_openness", "eye_darkness", "glare_share",
     "background_halo_shadow", "person_mask",
 ]  # fmt: skip
