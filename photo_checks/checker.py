@@ -19,7 +19,7 @@ from photo_checks.consistency import reconcile
 from photo_checks.crop import legal_crop
 from photo_checks.decode import Decoded, decode_working
 from photo_checks.errors import PhotoError
-from photo_checks.face import FaceDetector
+from photo_checks.face import FaceDetector, FloatPoint
 from photo_checks.head import Head, head_from_face
 from photo_checks.jpeg import read_frame_header
 from photo_checks.mediapipe_face import MediaPipeFaceDetector
@@ -72,12 +72,13 @@ def _to_original(findings: list[Finding], sx: float, sy: float) -> list[Finding]
     return out
 
 
-def _face_info(head: Head, sx: float, sy: float) -> FaceInfo:
+def _face_info(head: Head, outline: tuple[FloatPoint, ...], sx: float, sy: float) -> FaceInfo:
     return FaceInfo(
         box=_scale_box(head.box, sx, sy),
         eyes=tuple((round(x * sx), round(y * sy)) for x, y in head.eyes),
         crown_y=round(head.crown_y * sy),
         chin_y=round(head.chin_y * sy),
+        outline=tuple((round(x * sx), round(y * sy)) for x, y in outline),
     )
 
 
@@ -112,7 +113,7 @@ def _analyse(decoded: Decoded, detector: FaceDetector, rules: PhotoRules) -> _Re
     crop = legal_crop(head, width, height, rules)
     findings = reconcile(findings, crop is not None)
     result.findings = _to_original(findings, sx, sy)
-    result.face = _face_info(head, sx, sy)
+    result.face = _face_info(head, face_state.outline(faces[0].landmarks), sx, sy)
     result.crop = _scale_box(crop, sx, sy) if crop is not None else None
     result.measures = {
         "head_ratio": frame.head_ratio,

@@ -37,6 +37,18 @@ INNER_LIPS = (13, 14)
 MOUTH_CORNERS = (61, 291)
 CHEEKS = (205, 425)
 IRISES = (468, 473)
+# MediaPipe's face oval, clockwise from the top of the forehead.
+FACE_OVAL = (
+    10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
+    152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
+)  # fmt: skip
+
+
+def outline(points: FloatArray | None) -> tuple[tuple[float, float], ...]:
+    """The face's outline for drawing, or () without a mesh."""
+    if points is None:
+        return ()
+    return tuple((float(points[i, 0]), float(points[i, 1])) for i in FACE_OVAL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,8 @@ class FaceInfo:
     eyes: tuple[Point, ...]
     crown_y: int
     chin_y: int
+    # The face's outline from the mesh (36 points, forehead to chin and back), or empty.
+    outline: tuple[Point, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form of the face."""
@@ -107,6 +109,7 @@ class FaceInfo:
             "eyes": [list(e) for e in self.eyes],
             "crown_y": self.crown_y,
             "chin_y": self.chin_y,
+            "outline": [list(p) for p in self.outline],
         }
 
 

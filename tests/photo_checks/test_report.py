@@ -40,7 +40,8 @@ def test_json_has_exactly_the_documented_keys(good_report: PhotoReport) -> None:
     doc = json.loads(good_report.to_json())
     assert list(doc) == ["file", "verdict", "problems", "measures", "face", "crop", "elapsed_ms"]
     assert list(doc["measures"]) == MEASURE_KEYS
-    assert set(doc["face"]) == {"box", "eyes", "crown_y", "chin_y"}
+    assert set(doc["face"]) == {"box", "eyes", "crown_y", "chin_y", "outline"}
+    assert len(doc["face"]["outline"]) == 36  # the mesh's face oval, drawn by the overlay
     assert len(doc["face"]["box"]) == 4 and len(doc["crop"]) == 4
     assert all(len(eye) == 2 for eye in doc["face"]["eyes"])
     assert isinstance(doc["elapsed_ms"], float)
