@@ -34,6 +34,28 @@ EYE_CONTOURS = (
     (362, 398, 384, 385, 386, 387, 388, 466, 263, 249, 390, 373, 374, 380, 381, 382),
 )
 INNER_LIPS = (13, 14)
+OUTER_LIPS = (
+    61,
+    146,
+    91,
+    181,
+    84,
+    17,
+    314,
+    405,
+    321,
+    375,
+    291,
+    409,
+    270,
+    269,
+    267,
+    0,
+    37,
+    39,
+    40,
+    185,
+)
 MOUTH_CORNERS = (61, 291)
 CHEEKS = (205, 425)
 IRISES = (468, 473)
@@ -103,7 +125,7 @@ def _polygon_pixels(rgb: RGBArray, polygon: FloatArray) -> RGBArray:
 
 
 def _lens_without_eye(rgb: RGBArray, lens: FloatBox, contour: FloatArray) -> RGBArray:
-    """Pixels of the lens box outside the eye's outline, as an M x 3 array."""
+    """Pixels of a box outside a polygon (an eye's or the lips' outline), as M x 3."""
     patch = _pixels(rgb, lens)
     if patch.size == 0:
         return patch.reshape(0, 3)
@@ -198,7 +220,8 @@ def measure(rgb: RGBArray, p: FloatArray, rules: PhotoRules) -> FaceState | None
     skin = _mean_lab(np.concatenate([cheeks, bridge]).astype(np.uint8))
     lower_box = _lower_face_box(p, t)
     forehead_box = _forehead_box(p)
-    lower = _mean_lab(_pixels(rgb, lower_box).reshape(-1, 3))
+    # Skin around the mouth, not the lips or an open mouth's inside (a mask hides both).
+    lower = _mean_lab(_lens_without_eye(rgb, lower_box, p[list(OUTER_LIPS), :2]))
     forehead_px = _pixels(rgb, forehead_box)
     forehead = _mean_lab(forehead_px.reshape(-1, 3))
     lower_diff = _difference(lower, bridge_skin)

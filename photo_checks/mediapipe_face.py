@@ -9,9 +9,9 @@ every thread behind one lock (a graph is not safe to run from two threads at onc
 Steps, all on small copies (the models' own input sizes are 128-256 px):
 1. face detection (full-range model) on a copy at ``DETECT_LONG_SIDE``; if nothing is
    found, again with the image padded by a quarter each side (a face cut by an edge);
-2. face mesh on a square crop around the largest face (padded with the edge pixels
-   where it runs out of the image, so landmarks can lie outside: that is how a cut-off
-   face is seen);
+2. face mesh on a square crop of the working copy around the largest face (padded with
+   the edge pixels where it runs out of the image, so landmarks can lie outside: that
+   is how a cut-off face is seen);
 3. person segmentation on the same small copy, resized back to the input size.
 """
 
@@ -25,7 +25,10 @@ import numpy as np
 
 from photo_checks.face import DetectedFace, FloatArray, FloatBox, RGBArray
 
-DETECT_LONG_SIDE = 640
+# Face detection and segmentation see at most 192 / 256 px (their models' inputs), so a
+# 384-px copy loses nothing and costs half of a 640-px one; the mesh gets its own crop
+# from the full working copy.
+DETECT_LONG_SIDE = 384
 MESH_CROP_PX = 384
 # The crop for the mesh is this many face-box sides wide, around the box centre.
 MESH_CROP_SIDES = 2.0
@@ -85,7 +88,8 @@ class MediaPipeFaceDetector:
             if not boxes:
                 return []
             boxes.sort(key=lambda b: b[2] * b[3], reverse=True)
-            landmarks = _mesh(models, small, boxes[0])
+            x, y, w, h = boxes[0]
+            landmarks = _mesh(models, rgb, (x / scale, y / scale, w / scale, h / scale))
             mask = models.segmentation.process(small).segmentation_mask
         resized = cv2.resize(
             np.asarray(mask, dtype=np.float32),
@@ -97,7 +101,7 @@ class MediaPipeFaceDetector:
         for i, (x, y, w, h) in enumerate(boxes):
             box = (x / scale, y / scale, w / scale, h / scale)
             if i == 0 and landmarks is not None:
-                points = landmarks / scale
+                points = landmarks
                 eyes = (
                     (float(points[IRIS_IMAGE_LEFT, 0]), float(points[IRIS_IMAGE_LEFT, 1])),
                     (float(points[IRIS_IMAGE_RIGHT, 0]), float(points[IRIS_IMAGE_RIGHT, 1])),
@@ -136,7 +140,7 @@ def _run_detection(models: _Models, image: RGBArray, pad_x: int, pad_y: int) -> 
 
 
 def _mesh(models: _Models, small: RGBArray, box: FloatBox) -> FloatArray | None:
-    """478 landmarks (x, y, z in ``small`` pixels) of the face in ``box``, or None.
+    """478 landmarks (x, y, z in ``small``'s pixels) of the face in ``box``, or None.
 
     The mesh runs on a square crop around the face so that small faces get the
     model's full resolution; where the crop leaves the image it is filled with the edge

@@ -28,17 +28,40 @@ SECTORS = 8
 
 
 def _dilate(mask: BoolArray, radius: int) -> BoolArray:
-    """Square max filter of ``radius`` (separable, numpy only)."""
+    """Square max filter of ``radius``: separable box counts from cumulative sums, O(n).
+
+    (A sliding-window maximum costs radius times more; at 640 px and a 40 px halo that
+    was 150 ms per photo.)
+    """
     if radius <= 0:
         return mask
     out = mask
     for axis in (0, 1):
+        counts = np.cumsum(out, axis=axis, dtype=np.int32)
         pad = [(0, 0), (0, 0)]
-        pad[axis] = (radius, radius)
-        padded = np.pad(out, pad)
-        windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1, axis=axis)
-        out = windows.any(axis=-1)
+        pad[axis] = (1, 0)
+        counts = np.pad(counts, pad)
+        n = out.shape[axis]
+        hi = np.minimum(np.arange(n) + radius + 1, n)
+        lo = np.maximum(np.arange(n) - radius, 0)
+        window = np.take(counts, hi, axis=axis) - np.take(counts, lo, axis=axis)
+        out = window > 0
     return out
+
+
+def _dilate_coarse(mask: BoolArray, radius: int, block: int = 4) -> BoolArray:
+    """``_dilate`` on ``block`` x ``block`` cells: a little wider (< one cell), 16x cheaper.
+
+    The band widths are tens of pixels at 640 px; a few pixels more do not matter.
+    """
+    height, width = mask.shape
+    ny, nx = -(-height // block), -(-width // block)
+    padded = np.zeros((ny * block, nx * block), dtype=bool)
+    padded[:height, :width] = mask
+    cells = padded.reshape(ny, block, nx, block).any(axis=(1, 3))
+    grown = _dilate(cells, -(-radius // block))
+    full: BoolArray = np.repeat(np.repeat(grown, block, axis=0), block, axis=1)
+    return full[:height, :width]
 
 
 def frame_window(shape: tuple[int, int], head: Head, f: float) -> BoolArray:
@@ -60,8 +83,8 @@ def zones(person: FloatArray, head: Head, f: float) -> tuple[BoolArray, BoolArra
     """(background zone, halo band) at the scale of ``person`` (already resized by ``f``)."""
     head_h = head.height * f
     is_person = person >= BACKGROUND_BELOW
-    near = _dilate(is_person, max(1, round(ERODE_HEAD_HEIGHTS * head_h)))
-    halo_outer = _dilate(is_person, max(2, round(HALO_HEAD_HEIGHTS * head_h)))
+    near = _dilate_coarse(is_person, max(1, round(ERODE_HEAD_HEIGHTS * head_h)))
+    halo_outer = _dilate_coarse(is_person, max(2, round(HALO_HEAD_HEIGHTS * head_h)))
     window = frame_window(person.shape[:2], head, f)  # type: ignore[arg-type]
     background: BoolArray = window & ~near
     halo: BoolArray = window & halo_outer & ~near

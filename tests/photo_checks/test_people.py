@@ -56,7 +56,8 @@ def test_defect_on_a_real_person_reports_its_code(name: str, defect: str) -> Non
     assert found.get(code) == severity, found
 
 
-@pytest.mark.parametrize("name", ["alex_lacamoire1.jpg", "obama.jpg"])
+# Painting a mouth open convinces the mesh on one calibration face only (see the docs).
+@pytest.mark.parametrize("name", ["obama.jpg"])
 def test_mouth_wide_open_is_advice(name: str) -> None:
     found = {p.code: p.severity for p in _report(name, "mouth_wide_open").problems}
     assert found.get("mouth_open") == "warn", found
