@@ -199,10 +199,10 @@ def check(bg: BackgroundMeasures | None, rules: PhotoRules) -> list[Finding]:
     if bg is None:
         return []
     findings = []
-    # A cast shadow behind the head spreads L* without any edge: it is reported as the
+    # A shadow on a plain wall spreads L* without any edge: it is reported as the
     # shadow it is, not also as a background that is not plain.
     shadow_only = (
-        bg.halo_shadow > rules.halo_shadow_fail
+        (bg.halo_shadow > rules.halo_shadow_fail or bg.shadow > rules.shadow_fail)
         and bg.edge_share <= rules.edge_share_warn
         and bg.gradient <= rules.gradient_warn
     )

@@ -68,12 +68,17 @@ class PhotoRules:
     # Background (measured at background_long_side px).
     background_long_side: int = 640
     edge_magnitude: float = 100.0
-    edge_share_fail: float = 0.05
-    edge_share_warn: float = 0.02
-    l_std_fail: float = 20.0
-    l_std_warn: float = 10.0
-    gradient_fail: float = 15.0
-    gradient_warn: float = 8.0
+    # Tightened from the initial 0.05/0.02, 20/10, 15/8 once the zone became the person
+    # mask (no hair or shoulders in it; J-LIS refuses objects, patterns, a room behind).
+    # Plain walls: edge share 0-0.0005, L* std 1.0-3.9, gradient <= 3.5 (calibration walls
+    # and real studio backdrops); blurred rooms, paintings, snow: std 7.0-14.3, gradient
+    # 5.3-12.2; furniture and flags: edge share 0.06-0.24.
+    edge_share_fail: float = 0.02
+    edge_share_warn: float = 0.01
+    l_std_fail: float = 12.0
+    l_std_warn: float = 8.0
+    gradient_fail: float = 9.0
+    gradient_warn: float = 6.0
     shadow_fail: float = 15.0
     shadow_warn: float = 8.0
     # A shadow cast behind the head: one of 8 sectors of the band around the head darker

@@ -94,3 +94,20 @@ def test_cast_shadow_region_is_beside_the_head(name: str) -> None:
 def test_head_covering_message_gives_the_religious_exception() -> None:
     (problem,) = [p for p in _report("obama.jpg", "cap").problems if p.code == "head_covered"]
     assert "religious" in problem.message.en and "宗教上" in problem.message.ja
+
+
+@pytest.mark.parametrize(
+    "name", ["biden2.jpg", "johnsnow_test1.jpg", "john2.jpeg", "obama.jpg", "kit_with_rose.jpg"]
+)
+def test_real_rooms_paintings_and_outdoors_behind_the_person_are_refused(name: str) -> None:
+    """As photographed: a painting, snow, flags, a backdrop with logos behind the person."""
+    image = Image.open(people.PEOPLE / name).convert("RGB")
+    found = {p.code: p.severity for p in check_photo(people.jpeg(image), now=NOW).problems}
+    assert found.get("background_not_plain") == "fail", found
+
+
+def test_a_real_plain_studio_backdrop_is_plain() -> None:
+    image = Image.open(people.PEOPLE / "alex_lacamoire1.jpg").convert("RGB")
+    report = check_photo(people.jpeg(image), now=NOW)
+    assert "background_not_plain" not in report.codes
+    assert "background_shadow" not in report.codes
