@@ -6,6 +6,8 @@ photo), then measures in one run:
 
 * the median time of ``check_photo(data)`` and of ``Image.open(BytesIO(data)).load()``,
   and their ratio (goal: <= 1.0);
+* each stage of one check (draft decode, the three models, background, face state…),
+  as milliseconds, share of the check and multiple of the plain decode;
 * the peak resident memory of each, one fresh process per measurement: a wrapper
   process starts the worker and reads ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` (the
   worker's own peak, C allocations in Pillow/OpenCV included), and the worker reports
@@ -82,7 +84,7 @@ def worker(mode: str, path: Path) -> None:
     if mode == "check":
         from photo_checks import check_photo
 
-        check_photo(_small_jpeg())  # loads the cascades, like a warm server worker
+        check_photo(_small_jpeg())  # builds the models, like a warm server worker
 
         def run() -> None:
             check_photo(data)
@@ -130,6 +132,61 @@ def _median_ms(fn: object, repeat: int) -> float:
     return statistics.median(times)
 
 
+def _stage_times(data: bytes) -> dict[str, float]:
+    """One check, stage by stage (ms): the pipeline of checker._analyse, timed.
+
+    Mirrors ``photo_checks.checker`` call for call (the checker itself keeps no timers),
+    and splits the detector into its three models.
+    """
+    import numpy as np
+
+    from photo_checks import background, face_state, quality
+    from photo_checks.crop import legal_crop
+    from photo_checks.decode import decode_working
+    from photo_checks.head import head_from_mesh
+    from photo_checks.mediapipe_face import (
+        DETECT_LONG_SIDE,
+        _detect_boxes,
+        _mesh,
+        _Models,
+        _resize,
+    )
+    from photo_checks.rules import DEFAULT_RULES as rules
+
+    times: dict[str, float] = {}
+
+    def timed(name: str, fn: object) -> object:
+        start = time.perf_counter()
+        out = fn()  # type: ignore[operator]
+        times[name] = (time.perf_counter() - start) * 1000
+        return out
+
+    decoded = timed("draft decode + orient + resize", lambda: decode_working(data, rules))
+    image = decoded.image  # type: ignore[attr-defined]
+    rgb = np.asarray(image)
+    models, _ = _Models.shared()
+    small, _scale = timed("copy for the models", lambda: _resize(rgb, DETECT_LONG_SIDE))  # type: ignore[misc]
+    boxes = timed("face detection", lambda: _detect_boxes(models, small))
+    x, y, w, h = boxes[0]  # type: ignore[index]
+    box = (x / _scale, y / _scale, w / _scale, h / _scale)
+    points = timed("face mesh", lambda: _mesh(models, rgb, box))
+    mask = timed(
+        "person segmentation", lambda: models.segmentation.process(small).segmentation_mask
+    )
+    import cv2
+
+    full_mask = timed(
+        "mask to working size",
+        lambda: cv2.resize(np.asarray(mask, dtype=np.float32), (rgb.shape[1], rgb.shape[0])),
+    )
+    head = timed("head geometry", lambda: head_from_mesh(points, full_mask))  # type: ignore[arg-type]
+    timed("background over the mask", lambda: background.measure(image, head, rules, full_mask))  # type: ignore[arg-type]
+    timed("face state (pose, eyes, mouth, cover)", lambda: face_state.measure(rgb, points, rules))  # type: ignore[arg-type]
+    timed("face quality", lambda: quality.measure(image, head, rules))  # type: ignore[arg-type]
+    timed("legal crop", lambda: legal_crop(head, image.width, image.height, rules))  # type: ignore[arg-type]
+    return times
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from PIL import Image
@@ -163,6 +220,16 @@ def main() -> None:
     print(f"check_photo:      median {check_ms:7.1f} ms  (n={repeat})")
     print(f"full decode:      median {decode_ms:7.1f} ms  (n={repeat})")
     print(f"ratio check/decode: {check_ms / decode_ms:.2f}  (goal <= 1.0)")
+
+    runs = [_stage_times(data) for _ in range(7)]
+    stages = {name: statistics.median(r[name] for r in runs) for name in runs[0]}
+    total = sum(stages.values())
+    print(f"stages (median of {len(runs)} runs, sum {total:.1f} ms; share of the check):")
+    for name, ms in stages.items():
+        print(
+            f"  {name:40} {ms:7.1f} ms  {100 * ms / check_ms:5.1f} %"
+            f"  = {ms / decode_ms:.2f}x decode"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "photo.jpg"

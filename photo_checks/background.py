@@ -1,7 +1,10 @@
 """Background checks: plainness (the furniture defect), shadow and darkness.
 
-Measured on a copy at ``background_long_side`` px (the scale of the evidence in
-photo-research.md) over the zone beside and above the head that a 35:45 frame keeps:
+With a person mask the zone is everything in the kept frame that is not the person
+(``person_zone``), and a shadow cast behind the head is measured in the band around it.
+Both are measured on a copy at ``background_long_side`` px (the scale of the evidence
+in photo-research.md). Without a mask (a detector with no segmentation) the zone is
+the part beside and above the head that a 35:45 frame keeps:
 from a little above the crown down to mouth level, within one head height either side
 of the face centre, minus an ellipse around the head (hair included). Below the mouth
 the frame is mostly shoulders, so it is not used.
@@ -17,6 +20,7 @@ from PIL import Image
 
 from photo_checks.head import Head
 from photo_checks.imaging import FloatArray, lightness, luma, sobel_magnitude
+from photo_checks.person_zone import halo_shadow, zones
 from photo_checks.report import Finding
 from photo_checks.rules import PhotoRules
 
@@ -38,6 +42,7 @@ class BackgroundMeasures:
     gradient: float
     l_mean: float
     shadow: float
+    halo_shadow: float
     edge_region: FloatBox
     zone_region: FloatBox
     dark_side_region: FloatBox
@@ -82,11 +87,24 @@ def _edge_cells(edges: BoolArray, zone: BoolArray, share: float) -> BoolArray:
     return cells[:height, :width] & zone
 
 
-def measure(image: Image.Image, head: Head, rules: PhotoRules) -> BackgroundMeasures | None:
+def measure(
+    image: Image.Image, head: Head, rules: PhotoRules, person_mask: FloatArray | None = None
+) -> BackgroundMeasures | None:
     """Measure the background zone; None when too little background is visible."""
     f = min(1.0, rules.background_long_side / max(image.size))
     small_w, small_h = max(1, round(image.width * f)), max(1, round(image.height * f))
-    full_zone = _zone((small_h, small_w), head, f)
+    full_halo: BoolArray | None = None
+    if person_mask is not None:
+        person = np.asarray(
+            # Nearest: the mask is only thresholded, and a float bilinear resize of the
+            # working-size mask cost more than every background measure together.
+            Image.fromarray(person_mask.astype(np.float32)).resize(
+                (small_w, small_h), Image.Resampling.NEAREST
+            )
+        )
+        full_zone, full_halo = zones(person, head, f)
+    else:
+        full_zone = _zone((small_h, small_w), head, f)
     if full_zone.mean() < _MIN_ZONE_SHARE:
         return None
     # Only the zone's bounding box (plus the 1 px Sobel border) is resized and measured.
@@ -105,6 +123,14 @@ def measure(image: Image.Image, head: Head, rules: PhotoRules) -> BackgroundMeas
     zone_light = light[zone]
     cells = _edge_cells(edges, zone, rules.edge_share_warn)
     shadow, dark_side = _shadow(light, zone, head.center_x * f - x0 - 1)
+    behind_head = 0.0
+    if full_halo is not None:
+        halo = full_halo[y0 + 1 : y1 - 1, x0 + 1 : x1 - 1]
+        behind_head, halo_side = halo_shadow(
+            light, zone, halo, head.center_x * f - x0 - 1, edges, rules.edge_share_warn
+        )
+        if behind_head > rules.halo_shadow_fail:
+            dark_side = halo_side
     offset = (x0 + 1, y0 + 1)
     zone_region = _bbox(zone, f, offset)
     return BackgroundMeasures(
@@ -113,10 +139,33 @@ def measure(image: Image.Image, head: Head, rules: PhotoRules) -> BackgroundMeas
         gradient=float(magnitude[zone].mean()),
         l_mean=float(zone_light.mean()),
         shadow=shadow,
-        edge_region=_bbox(cells, f, offset) if cells.any() else zone_region,
+        halo_shadow=behind_head,
+        edge_region=_bbox(_busiest_side(cells, head, f, offset), f, offset)
+        if cells.any()
+        else zone_region,
         zone_region=zone_region,
         dark_side_region=_bbox(dark_side, f, offset) if dark_side.any() else zone_region,
     )
+
+
+def _busiest_side(cells: BoolArray, head: Head, f: float, offset: tuple[int, int]) -> BoolArray:
+    """The busy cells left of, right of, or above the head, whichever has most.
+
+    Around a person the busy cells surround the head, and their common bounding box
+    would cover the face: the side with most clutter is what the user should look at.
+    """
+    height, width = cells.shape
+    xx = np.arange(width)[None, :] + offset[0]
+    yy = np.arange(height)[:, None] + offset[1]
+    left_edge = (head.center_x - head.half_width) * f
+    right_edge = (head.center_x + head.half_width) * f
+    sides = [
+        cells & (xx < left_edge),
+        cells & (xx > right_edge),
+        cells & (xx >= left_edge) & (xx <= right_edge) & (yy < head.eye_y * f),
+    ]
+    best = max(sides, key=lambda s: int(s.sum()))
+    return best if best.any() else cells
 
 
 def _shadow(light: FloatArray, zone: BoolArray, cx: float) -> tuple[float, BoolArray]:
@@ -150,7 +199,16 @@ def check(bg: BackgroundMeasures | None, rules: PhotoRules) -> list[Finding]:
     if bg is None:
         return []
     findings = []
-    if (
+    # A shadow on a plain wall spreads L* without any edge: it is reported as the
+    # shadow it is, not also as a background that is not plain.
+    shadow_only = (
+        (bg.halo_shadow > rules.halo_shadow_fail or bg.shadow > rules.shadow_fail)
+        and bg.edge_share <= rules.edge_share_warn
+        and bg.gradient <= rules.gradient_warn
+    )
+    if shadow_only:
+        pass
+    elif (
         bg.edge_share > rules.edge_share_fail
         or bg.l_std > rules.l_std_fail
         or bg.gradient > rules.gradient_fail
@@ -162,7 +220,11 @@ def check(bg: BackgroundMeasures | None, rules: PhotoRules) -> list[Finding]:
         or bg.gradient > rules.gradient_warn
     ):
         findings.append(Finding.of("background_not_plain", "warn", bg.edge_region))
-    if bg.shadow > rules.shadow_fail:
+    # Around a head in front of objects the band is darker by chance: a cast shadow is
+    # only told apart on a background that is otherwise plain.
+    not_plain = any(f.severity == "fail" for f in findings)
+    halo_shadow = bg.halo_shadow > rules.halo_shadow_fail and not not_plain
+    if bg.shadow > rules.shadow_fail or halo_shadow:
         findings.append(Finding.of("background_shadow", "fail", bg.dark_side_region))
     elif bg.shadow > rules.shadow_warn:
         findings.append(Finding.of("background_shadow", "warn", bg.dark_side_region))

@@ -16,13 +16,15 @@ from datetime import datetime
 
 import numpy as np
 
-from photo_checks import background, exif_hints, filerules, framing, quality
+from photo_checks import background, exif_hints, face_state, filerules, framing, quality
+from photo_checks.consistency import reconcile
 from photo_checks.crop import legal_crop
 from photo_checks.decode import Decoded, decode_working
 from photo_checks.errors import PhotoError
-from photo_checks.face import FaceDetector, HaarFaceDetector
+from photo_checks.face import FaceDetector, FloatPoint
 from photo_checks.head import Head, head_from_face
 from photo_checks.jpeg import read_frame_header
+from photo_checks.mediapipe_face import MediaPipeFaceDetector
 from photo_checks.report import FaceInfo, Finding, Measures, PhotoReport
 from photo_checks.rules import DEFAULT_RULES, PhotoRules
 
@@ -31,10 +33,10 @@ _default_detector: FaceDetector | None = None
 
 
 def default_detector() -> FaceDetector:
-    """The shared Haar detector, created on first use (it loads cascades lazily)."""
+    """The shared MediaPipe detector (its models are built once per process, on first use)."""
     global _default_detector
     if _default_detector is None:
-        _default_detector = HaarFaceDetector()
+        _default_detector = MediaPipeFaceDetector()
     return _default_detector
 
 
@@ -72,12 +74,13 @@ def _to_original(findings: list[Finding], sx: float, sy: float) -> list[Finding]
     return out
 
 
-def _face_info(head: Head, sx: float, sy: float) -> FaceInfo:
+def _face_info(head: Head, outline: tuple[FloatPoint, ...], sx: float, sy: float) -> FaceInfo:
     return FaceInfo(
         box=_scale_box(head.box, sx, sy),
         eyes=tuple((round(x * sx), round(y * sy)) for x, y in head.eyes),
         crown_y=round(head.crown_y * sy),
         chin_y=round(head.chin_y * sy),
+        outline=tuple((round(x * sx), round(y * sy)) for x, y in outline),
     )
 
 
@@ -101,13 +104,18 @@ def _analyse(decoded: Decoded, detector: FaceDetector, rules: PhotoRules) -> _Re
     findings += framing.check_margins(head, frame, height, rules)
     findings += framing.check_centering(head, frame, width, height, rules)
     findings += framing.check_tilt(head, rules)
-    bg = background.measure(image, head, rules)
+    bg = background.measure(image, head, rules, faces[0].person_mask)
     findings += background.check(bg, rules)
+    state = None
+    if faces[0].landmarks is not None:
+        state = face_state.measure(rgb, faces[0].landmarks, rules)
+        findings += face_state.check(state, rules)
     q = quality.measure(image, head, rules)
     findings += quality.check(q, rules)
     crop = legal_crop(head, width, height, rules)
+    findings = reconcile(findings, crop is not None)
     result.findings = _to_original(findings, sx, sy)
-    result.face = _face_info(head, sx, sy)
+    result.face = _face_info(head, face_state.outline(faces[0].landmarks), sx, sy)
     result.crop = _scale_box(crop, sx, sy) if crop is not None else None
     result.measures = {
         "head_ratio": frame.head_ratio,
@@ -120,10 +128,23 @@ def _analyse(decoded: Decoded, detector: FaceDetector, rules: PhotoRules) -> _Re
         "background_l_std": bg.l_std if bg else None,
         "background_gradient": bg.gradient if bg else None,
         "sharpness": q.sharpness if q else None,
+        "shake": q.shake if q else None,
         "face_luminance": q.luminance if q else None,
         "light_balance": q.balance if q else None,
+        **_state_measures(state),
+        "background_halo_shadow": bg.halo_shadow
+        if bg and faces[0].person_mask is not None
+        else None,
+        "person_mask": faces[0].person_mask is not None,
     }
     return result
+
+
+def _state_measures(state: face_state.FaceState | None) -> dict[str, float | None]:
+    names = ("yaw_deg", "pitch_deg", "eye_openness", "mouth_openness", "eye_darkness")
+    values = {n: getattr(state, n) if state else None for n in names}
+    values["glare_share"] = state.glare_share if state else None
+    return values
 
 
 def check_photo(
@@ -158,7 +179,7 @@ def check_and_decode(
         data: the file exactly as uploaded.
         now: the reference time for "taken within 6 months" (default: now).
         rules: thresholds (default: the values in ``docs/domain/photo.md``).
-        detector: face detector (default: OpenCV Haar cascades).
+        detector: face detector (default: MediaPipe detection, mesh and person mask).
         filename: copied into the report for the caller's convenience.
     """
     started = time.perf_counter()

@@ -1,15 +1,16 @@
-"""Face detection behind a small interface; the only module that imports OpenCV.
+"""Face detection behind a small interface (``FaceDetector``).
 
-The default detector uses the Haar cascades that ship inside the opencv-python-headless
-4.x wheel (``cv2.data.haarcascades``): nothing is downloaded at run time. A better
-detector (landmarks, segmentation) can replace it by implementing ``FaceDetector``.
+The default detector is ``photo_checks.mediapipe_face.MediaPipeFaceDetector`` (face
+box, 478 landmarks with iris, person mask). ``HaarFaceDetector`` here uses the Haar
+cascades inside the OpenCV wheel (``cv2.data.haarcascades``): a box and two eye points
+only, kept as the fallback a caller can inject. Nothing is downloaded at run time.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import cv2
 import numpy as np
@@ -17,6 +18,7 @@ import numpy.typing as npt
 from cv2.typing import MatLike
 
 RGBArray = npt.NDArray[np.uint8]
+FloatArray = npt.NDArray[np.floating[Any]]
 FloatBox = tuple[float, float, float, float]
 FloatPoint = tuple[float, float]
 
@@ -25,11 +27,16 @@ FloatPoint = tuple[float, float]
 class DetectedFace:
     """A face box [x, y, w, h] and 0 or 2 eye centres (image left first), in input pixels.
 
-    Coordinates may fall outside the image when the face crosses an edge.
+    Coordinates may fall outside the image when the face crosses an edge. A detector
+    with a face mesh adds ``landmarks`` (N x 3: x, y in input pixels, z depth in the
+    same units, MediaPipe's 478-point topology) and ``person_mask`` (H x W, 0-1, the
+    probability that a pixel belongs to a person, same size as the input).
     """
 
     box: FloatBox
     eyes: tuple[FloatPoint, ...] = ()
+    landmarks: FloatArray | None = field(default=None, compare=False, repr=False)
+    person_mask: FloatArray | None = field(default=None, compare=False, repr=False)
 
     @property
     def area(self) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from photo_checks.face import DetectedFace, FloatBox, FloatPoint
+from photo_checks.face import DetectedFace, FloatArray, FloatBox, FloatPoint
 from photo_checks.imaging import RGBArray
 
 EYE_LINE_IN_BOX = 0.385
@@ -63,6 +63,8 @@ def _plausible_eyes(face: DetectedFace) -> bool:
 
 def head_from_face(face: DetectedFace, rgb: RGBArray) -> Head:
     """Estimate the head's landmarks from a detected face in the working image."""
+    if face.landmarks is not None:
+        return head_from_mesh(face.landmarks, face.person_mask)
     x, y, w, h = face.box
     if _plausible_eyes(face):
         (lx, ly), (rx, ry) = face.eyes
@@ -120,4 +122,66 @@ def _silhouette_crown(rgb: RGBArray, center_x: float, face_w: float, eye_y: floa
     # Three rows in a row, so a stray line on the wall is not taken for hair.
     run = differs[:-2] & differs[1:-1] & differs[2:]
     hits = np.flatnonzero(run)
+    return int(hits[0]) if hits.size else None
+
+
+# Face-mesh points (MediaPipe 478-point topology) used for the head.
+CHIN, FOREHEAD = 152, 10
+# The person mask's top is believed as the crown only within these many eye-to-chin
+# lengths above the eyes (hair volume; above that it is a hat or a raised hand).
+MASK_CROWN_WINDOW = (0.8, 1.9)
+
+
+def head_from_mesh(points: FloatArray, mask: FloatArray | None) -> Head:
+    """Head from the face mesh: iris centres, chin point 152, crown from the person mask.
+
+    The crown is the top of the person mask above the face (hair included, as J-LIS
+    measures); without a mask, or when the mask top is implausible, the MOFA rule
+    crown-to-eyes = eyes-to-chin applies.
+    """
+    (lx, ly), (rx, ry) = points[468, :2], points[473, :2]
+    eye_y, center_x = (ly + ry) / 2, (lx + rx) / 2
+    eye_distance = float(math.hypot(rx - lx, ry - ly))
+    roll = math.degrees(math.atan2(ry - ly, rx - lx))
+    chin_y = float(points[CHIN, 1])
+    to_chin = chin_y - eye_y
+    crown_y = eye_y - to_chin
+    from_mask = False
+    x0, y0 = float(points[:, 0].min()), float(points[:, 1].min())
+    x1, y1 = float(points[:, 0].max()), float(points[:, 1].max())
+    if mask is not None:
+        top = mask_crown(mask, center_x, x1 - x0, eye_y)
+        if top is not None:
+            low, high = (
+                eye_y - MASK_CROWN_WINDOW[1] * to_chin,
+                eye_y - MASK_CROWN_WINDOW[0] * to_chin,
+            )
+            if top == 0 and crown_y > 0:
+                crown_y, from_mask = 0.0, True  # hair reaches the top edge
+            elif low <= top <= high:
+                crown_y, from_mask = float(top), True
+    return Head(
+        (x0, y0, x1 - x0, y1 - y0),
+        ((float(lx), float(ly)), (float(rx), float(ry))),
+        float(eye_y),
+        float(center_x),
+        chin_y,
+        float(crown_y),
+        eye_distance,
+        roll,
+        from_mask,
+    )
+
+
+def mask_crown(mask: FloatArray, center_x: float, face_w: float, eye_y: float) -> int | None:
+    """First row from the top where the person fills a third of a band over the face."""
+    height, width = mask.shape
+    x0 = max(0, int(center_x - 0.3 * face_w))
+    x1 = min(width, int(center_x + 0.3 * face_w))
+    y1 = min(height, int(eye_y))
+    if x1 - x0 < 2 or y1 < 1:
+        return None
+    band = mask[:y1, x0:x1] > 0.5
+    rows = band.mean(axis=1) > 0.33
+    hits = np.flatnonzero(rows)
     return int(hits[0]) if hits.size else None

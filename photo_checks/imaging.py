@@ -37,6 +37,19 @@ def lightness(rgb: RGBArray) -> FloatArray:
     return result
 
 
+def lab(rgb: RGBArray) -> FloatArray:
+    """CIE L*a*b* (D65) from sRGB, for colour differences (ΔE76) of skin and coverings."""
+    linear = _LINEAR[rgb].astype(np.float64)
+    m = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+    xyz = linear @ m.T / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
+    result: FloatArray = np.stack(
+        [116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])],
+        axis=-1,
+    )
+    return result
+
+
 def sobel_magnitude(gray: FloatArray) -> FloatArray:
     """Unnormalised 3x3 Sobel gradient magnitude; the output is 2 px smaller each way."""
     g = gray

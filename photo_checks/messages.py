@@ -100,6 +100,11 @@ _MESSAGES: dict[str, Message] = {
         "顔が近すぎて、規格の大きさに切り取れません。" + _RETAKE_JA,
         "You are too close: the photo cannot be cropped to the required size. " + _RETAKE_EN,
     ),
+    # Several framing problems with one cause: the camera was too close (a selfie).
+    "too_close_cause": Message(
+        "カメラが近すぎます（自撮りの距離）。そのため{problems_ja}。" + _RETAKE_JA,
+        "The camera was too close (selfie distance), so {problems_en}. " + _RETAKE_EN,
+    ),
     "too_far": Message(
         "顔が小さすぎます。もう少し近づくか、2倍ズームを使って、顔が大きく写るように"
         "撮ってください。",
@@ -121,6 +126,47 @@ _MESSAGES: dict[str, Message] = {
     "head_tilted": Message(
         "顔が傾いています。まっすぐ正面を向き、両目が水平になるようにしてください。",
         "Your head is tilted. Look straight at the camera with your eyes level.",
+    ),
+    "head_turned": Message(
+        "顔が横や上下を向いています。カメラのレンズを正面からまっすぐ見て、あごを引きすぎず"
+        "上げすぎずに撮ってください。",
+        "Your face is turned to the side, up or down. Look straight into the lens, chin "
+        "neither raised nor tucked in.",
+    ),
+    "eyes_closed": Message(
+        "目が閉じているか、細くなっています。目をしっかり開けて、レンズを見て撮ってください。",
+        "Your eyes are closed or narrowed. Open your eyes and look at the lens.",
+    ),
+    "eyes_covered": Message(
+        "目が髪や物で隠れています。前髪を上げるか分けて、両目がはっきり見えるようにしてください。",
+        "Your eyes are hidden by hair or something else. Move your hair aside so both eyes "
+        "are clearly visible.",
+    ),
+    "sunglasses": Message(
+        "サングラスや色の付いた眼鏡で目が見えません。外して撮ってください。",
+        "Sunglasses or tinted lenses hide your eyes. Take them off.",
+    ),
+    "glasses_glare": Message(
+        "眼鏡に光が反射しています。照明を横や上からにするか、眼鏡を少し下に傾けるか、"
+        "外して撮ってください。",
+        "Light is reflecting on your glasses. Move the light to the side or above, tilt the "
+        "glasses slightly down, or take them off.",
+    ),
+    "mouth_covered": Message(
+        "口元がマスクや手などで隠れています。マスクを外し、顔全体が見えるようにしてください。",
+        "Your mouth is covered (a mask or a hand). Take the mask off so your whole face shows.",
+    ),
+    "mouth_open": Message(
+        "口が開いています。口を閉じ、自然な表情で撮ってください。",
+        "Your mouth is open. Close it and keep a natural expression.",
+    ),
+    "head_covered": Message(
+        "帽子やヘアバンドなどで頭が隠れています。外して撮ってください。宗教上・医療上の理由で"
+        "外せない場合は、顔の輪郭が見えるようにし、申請書にその理由を書くか、"
+        "お住まいの市区町村に電話で伝えてください。",
+        "A hat, band or other covering hides your head. Take it off. If you wear it for "
+        "religious or medical reasons, keep the outline of your face visible and write the "
+        "reason on the application, or tell your municipality by phone.",
     ),
     "background_not_plain": Message(
         "背景に家具や模様などが写っています。無地の明るい壁の前で撮ってください。",

@@ -1,8 +1,11 @@
 """A small picture of the photo with the findings drawn on it.
 
-What a user would rather look at than read: the face box, the crown and chin lines,
-the 35:45 frame J-LIS could cut, and each problem's region (red = retake, amber =
-advice). It is a new, downscaled JPEG for display only; the user's photo is untouched.
+What a user would rather look at than read: the face's outline (or box), the crown and
+chin lines, the 35:45 frame J-LIS could cut, and each problem's region (red = retake,
+amber = advice) with a numbered marker. The number is the problem's place in the
+report, so it matches the numbered list the page shows under the photo in the page's
+language; no words are drawn (the overlay is made once, whatever the language). It is a
+new, downscaled JPEG for display only; the user's photo is untouched.
 It carries no metadata: nothing of the upload (comment, EXIF, profile) is copied into it.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 
 from photo_checks.decode import Decoded, decode_working
 from photo_checks.imaging import shrink
@@ -61,13 +64,20 @@ def render_overlay(source: bytes | Decoded, report: PhotoReport, *, quality: int
         face = report.face
         fx0, _, fx1, _ = _box(face.box, s)
         margin = (fx1 - fx0) * 0.4
-        draw.rectangle(_box(face.box, s), outline=COLOURS["face"], width=width)
+        if face.outline:
+            points = [(x * s, y * s) for x, y in face.outline]
+            draw.line([*points, points[0]], fill=COLOURS["face"], width=width, joint="curve")
+        else:
+            draw.rectangle(_box(face.box, s), outline=COLOURS["face"], width=width)
         for y in (face.crown_y * s, face.chin_y * s):
             draw.line((fx0 - margin, y, fx1 + margin, y), fill=COLOURS["line"], width=width)
         for ex, ey in face.eyes:
             r = width * 2
             draw.ellipse((ex * s - r, ey * s - r, ex * s + r, ey * s + r), outline=COLOURS["face"])
-    for problem in report.problems:
+    radius = max(12, round(max(image.size) / 40))
+    font = ImageFont.load_default(size=round(radius * 1.3))
+    placed: list[tuple[float, float]] = []
+    for number, problem in enumerate(report.problems, start=1):
         if problem.region is None:
             continue
         x0, y0, x1, y1 = _box(problem.region, s)
@@ -78,7 +88,35 @@ def render_overlay(source: bytes | Decoded, report: PhotoReport, *, quality: int
             continue
         colour = COLOURS[problem.severity]
         draw.rectangle((x0, y0, x1, y1), outline=colour, width=width)
-        draw.text((x0 + width + 2, y0 + width + 2), problem.code, fill=colour)
+        _marker(draw, (x0, y0), number, colour, radius, font, image.size, placed)
     out = BytesIO()
     image.save(out, "JPEG", quality=quality)
     return out.getvalue()
+
+
+def _marker(
+    draw: ImageDraw.ImageDraw,
+    corner: tuple[float, float],
+    number: int,
+    colour: tuple[int, int, int],
+    radius: int,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    size: tuple[int, int],
+    placed: list[tuple[float, float]],
+) -> None:
+    """A filled disc with the problem's number at the region's top-left corner.
+
+    Regions often share a corner (the head box): a marker that would cover an earlier
+    one moves right, then down, so every number stays readable.
+    """
+    cx = min(max(corner[0], radius + 1), size[0] - radius - 2)
+    cy = min(max(corner[1], radius + 1), size[1] - radius - 2)
+    while any(abs(cx - px) < 2 * radius and abs(cy - py) < 2 * radius for px, py in placed):
+        if cx + 2.2 * radius < size[0] - radius - 2:
+            cx += 2.2 * radius
+        else:
+            cx, cy = radius + 1, cy + 2.2 * radius
+    placed.append((cx, cy))
+    box = (cx - radius, cy - radius, cx + radius, cy + radius)
+    draw.ellipse(box, fill=colour, outline=(255, 255, 255), width=2)
+    draw.text((cx, cy), str(number), fill=(255, 255, 255), font=font, anchor="mm")

@@ -68,8 +68,17 @@ class Measures:
     background_l_std: float | None = None
     background_gradient: float | None = None
     sharpness: float | None = None
+    shake: float | None = None
     face_luminance: float | None = None
     light_balance: float | None = None
+    yaw_deg: float | None = None
+    pitch_deg: float | None = None
+    eye_openness: float | None = None
+    mouth_openness: float | None = None
+    eye_darkness: float | None = None
+    glare_share: float | None = None
+    background_halo_shadow: float | None = None
+    person_mask: bool | None = None
 
     def to_dict(self) -> dict[str, int | float | None]:
         """Measures rounded for reading; the key order follows the documented shape."""
@@ -90,6 +99,8 @@ class FaceInfo:
     eyes: tuple[Point, ...]
     crown_y: int
     chin_y: int
+    # The face's outline from the mesh (36 points, forehead to chin and back), or empty.
+    outline: tuple[Point, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form of the face."""
@@ -98,6 +109,7 @@ class FaceInfo:
             "eyes": [list(e) for e in self.eyes],
             "crown_y": self.crown_y,
             "chin_y": self.chin_y,
+            "outline": [list(p) for p in self.outline],
         }
 
 

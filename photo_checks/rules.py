@@ -80,28 +80,82 @@ class PhotoRules:
     # Background (measured at background_long_side px).
     background_long_side: int = 640
     edge_magnitude: float = 100.0
-    edge_share_fail: float = 0.05
-    edge_share_warn: float = 0.02
-    l_std_fail: float = 20.0
-    l_std_warn: float = 10.0
-    gradient_fail: float = 15.0
-    gradient_warn: float = 8.0
+    # Tightened from the initial 0.05/0.02, 20/10, 15/8 once the zone became the person
+    # mask (no hair or shoulders in it; J-LIS refuses objects, patterns, a room behind).
+    # Plain walls: edge share 0-0.0005, L* std 1.0-3.9, gradient <= 3.5 (calibration walls
+    # and real studio backdrops); blurred rooms, paintings, snow: std 7.0-14.3, gradient
+    # 5.3-12.2; furniture and flags: edge share 0.06-0.24.
+    edge_share_fail: float = 0.02
+    edge_share_warn: float = 0.01
+    l_std_fail: float = 12.0
+    l_std_warn: float = 8.0
+    gradient_fail: float = 9.0
+    gradient_warn: float = 6.0
     shadow_fail: float = 15.0
     shadow_warn: float = 8.0
+    # A shadow cast behind the head: one of 8 sectors of the band around the head darker
+    # than the far background by this much L* (calibration people on a plain wall:
+    # 1.3-2.1; with a soft shadow cast 0.16 eyes-to-chin to the lower right: 8.0-13.0).
+    halo_shadow_fail: float = 6.0
     background_dark_warn: float = 60.0
 
     # Quality of the face region.
     sharpness_side_px: int = 256
     blurry_fail: float = 15.0
     blurry_warn: float = 40.0
+    # Camera shake (J-LIS 手振れ, refused): weakest/strongest directional gradient energy
+    # of the face (quality._shake); calibration: good 0.41-0.72, shaken 0.15-0.26.
+    shake_fail: float = 0.33
     dark_fail: float = 0.20
     dark_warn: float = 0.30
     bright_fail: float = 0.90
     bright_warn: float = 0.80
     clipped_level: int = 247
     clipped_share_warn: float = 0.08
-    balance_fail: float = 0.50
+    # Fail raised from 0.50: J-LIS refuses a face half in shadow (顔に影); calibration
+    # faces with half the face at 0.45x light measure 0.49-0.58, good ones 0.72-0.96.
+    balance_fail: float = 0.60
     balance_warn: float = 0.70
+
+    # Face state, from the face mesh (face_state.py). Pose: degrees, the larger of yaw
+    # and pitch (photo-research.md G6: <= 5 pass, 5-10 advice, > 10 refused, J-LIS
+    # 顔が横向き). Pitch is measured from the forehead-to-chin depth, which is about 5°
+    # on upright faces (mean of the frontal calibration photos), so that is subtracted.
+    pose_warn_deg: float = 5.0
+    pose_fail_deg: float = 10.0
+    pitch_neutral_deg: float = 5.0
+    # Pitch from depth is noisier (upright calibration faces spread -2 to +3.5 after the
+    # neutral 5°, the astronaut up to +6.5) and J-LIS names only 横向き: wider limits.
+    pitch_warn_deg: float = 8.0
+    pitch_fail_deg: float = 15.0
+    # Lid gap over eyes-to-chin (OFIQ EyesOpen midpoint 0.02; research X1). Fail raised
+    # to 0.025: eyes painted shut on the calibration faces measure 0.001-0.021, open
+    # eyes 0.034-0.095 (real photos 0.041-0.095).
+    eyes_closed_fail: float = 0.025
+    eyes_closed_warn: float = 0.03
+    # Inner-lip gap over eyes-to-chin (OFIQ MouthClosed midpoint 0.20; research X2).
+    mouth_open_warn: float = 0.20
+    # Mean luma inside the eye's outline over its cheek's, for the brighter eye
+    # (research X4: < 0.35 refused).
+    sunglasses_darkness: float = 0.35
+    # ... and no more luma spread inside the outline than this (over cheek luma): dark
+    # eyes measure 0.17-0.28, painted lenses 0.00.
+    sunglasses_visibility: float = 0.10
+    # Spread of luma inside an eye's outline over cheek luma: an eye shows white and iris.
+    eyes_hidden_visibility: float = 0.04
+    # Darker lens area over the brighter one: hair or a hand over one eye.
+    eye_symmetry: float = 0.55
+    # Near-white, colourless pixels in a lens area (research X3: > 2 % is glare).
+    glare_level: int = 245
+    glare_share_warn: float = 0.02
+    # Colour difference (Lab, lightness weighted half) between the lower face (below the
+    # nose) and the nose bridge: calibration faces 7-13 (beards included), masked 27-50.
+    lower_face_covered: float = 20.0
+    # ... between the forehead and the cheeks + nose bridge (bare or fringe 3-9 on the
+    # calibration faces, 16 on real photos; capped 39-54), and the forehead's median
+    # texture (hair 3-9, a cap's fabric about 0).
+    head_cover_difference: float = 25.0
+    head_cover_texture: float = 2.0
 
     # EXIF hints.
     max_age_days: int = 183

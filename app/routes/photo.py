@@ -88,6 +88,13 @@ def overlay(photo_id: str) -> Response:
     return _file(photo_id, overlay=True)
 
 
+@bp.get("/<string:photo_id>/image.jpg")
+@login_required
+def image(photo_id: str) -> Response:
+    """The photo itself (metadata removed), shown where it is the photo being sent."""
+    return _file(photo_id, overlay=False)
+
+
 @bp.get("/<string:photo_id>/photo.jpg")
 @login_required
 def download(photo_id: str) -> Response:

@@ -77,6 +77,22 @@ def test_the_online_route_goes_step_by_step_to_check_your_answers(signed_in: Pag
     assert "Name for email contact" in change.get_text()
 
 
+def test_check_your_answers_shows_the_photo_that_will_be_sent_not_the_overlay(
+    signed_in: PageClient,
+) -> None:
+    begin(signed_in)
+    answer_steps(signed_in, STEPS)
+    take_passing_photo(signed_in)
+    soup = signed_in.get_page("/apply/application/check?lang=en")
+    src = soup.select_one("img.photo-preview")["src"]
+    assert "overlay" not in src
+    sent = signed_in.get(src)
+    photo_id = src.split("/")[2]
+    stored = signed_in.get(f"/photo/{photo_id}/photo.jpg")  # the download: what is sent
+    assert sent.status_code == 200 and sent.data == stored.data
+    assert "attachment" not in sent.headers.get("Content-Disposition", "")
+
+
 def test_sending_records_the_application_and_gives_a_reference_and_pdf(
     signed_in: PageClient, app: Flask
 ) -> None:

@@ -76,6 +76,30 @@ def test_a_too_close_selfie_is_refused_with_the_problem_drawn(signed_in: PageCli
     assert overlay.status_code == 200 and overlay.data[:3] == b"\xff\xd8\xff"
 
 
+@pytest.mark.parametrize(
+    ("lang", "legend_words", "must_fix"),
+    [("en", "White frame", "Must fix:"), ("ja", "白い枠", "要修正")],
+)
+def test_problems_are_a_numbered_list_with_a_legend_in_the_page_language(
+    signed_in: PageClient, lang: str, legend_words: str, must_fix: str
+) -> None:
+    response = signed_in.post(
+        f"/photo/check?lang={lang}",
+        {"photo": (io.BytesIO(portraits.too_close()), "me.jpg", "image/jpeg")},
+        htmx_target="photo-result",
+        content_type="multipart/form-data",
+    )
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    items = soup.select("ol.photo-problems > li")
+    assert items and [li["value"] for li in items] == [str(i + 1) for i in range(len(items))]
+    assert must_fix in items[0].get_text()
+    legend = soup.select_one(".photo-legend")
+    assert legend is not None and legend_words in legend.get_text()
+    # The legend is on the page, not only in the image's alt text.
+    assert legend_words not in soup.select_one("img.photo-preview")["alt"]
+    assert not any("_" in li.get_text() for li in items)  # no code names
+
+
 def test_the_stored_photo_is_encrypted_and_has_no_metadata(
     signed_in: PageClient, app: Flask
 ) -> None:

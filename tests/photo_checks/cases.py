@@ -61,7 +61,6 @@ DEFECTS: dict[str, tuple[Callable[[], Image.Image], str, str]] = {
         "fail",
     ),
     "selfie_too_close": (lambda: _plain(Placement(W / 2, 20, 0.86 * H)), "too_close", "fail"),
-    "a_little_close": (lambda: _plain(Placement(W / 2, 0.1 * H, 0.74 * H)), "too_close", "warn"),
     "cut_off_top": (lambda: _plain(Placement(W / 2, -0.12 * H, 0.55 * H)), "face_cut_off", "fail"),
     "cut_off_bottom": (
         lambda: _plain(Placement(W / 2, 0.55 * H, 0.5 * H)),
@@ -79,11 +78,6 @@ DEFECTS: dict[str, tuple[Callable[[], Image.Image], str, str]] = {
         "fail",
     ),
     "no_room_above": (lambda: _plain(Placement(W / 2, 12, 0.6 * H)), "no_room_above_head", "fail"),
-    "little_room_above": (
-        lambda: _plain(Placement(W / 2, 45, 0.6 * H)),
-        "no_room_above_head",
-        "warn",
-    ),
     "no_room_below": (
         lambda: _plain(Placement(W / 2, 0.42 * H, 0.52 * H)),
         "no_room_below_chin",
@@ -121,15 +115,24 @@ DEFECTS: dict[str, tuple[Callable[[], Image.Image], str, str]] = {
     "rather_dark": (lambda: _scaled(0.4), "too_dark", "warn"),
     "overexposed": (lambda: _scaled(1.5), "too_bright", "fail"),
     "side_lit": (lambda: _half_lit(0.4), "uneven_lighting", "fail"),
-    "side_lit_softly": (lambda: _half_lit(0.6), "uneven_lighting", "warn"),
+    "side_lit_softly": (lambda: _half_lit(0.55), "uneven_lighting", "warn"),
     "doubled": (_two_people, "multiple_faces", "fail"),
-    "face_poster_behind": (_face_poster_behind, "multiple_faces", "warn"),
+    # A poster behind the person is an object in the background: J-LIS refuses it.
+    "face_poster_behind": (_face_poster_behind, "background_not_plain", "fail"),
     "shadow_on_wall": (_shadowed_wall, "background_shadow", "fail"),
     "dark_wall": (
         lambda: compose(plain_background((W, H), 90, 80), Placement(W / 2, 120, 480)),
         "background_too_dark",
         "warn",
     ),
+}
+
+
+# Framed closer than ideal but J-LIS can still cut a legal 35:45 frame from them: no
+# framing advice may contradict a usable photo (newcomer walk, issue 14 item 7).
+CROPPABLE: dict[str, Callable[[], Image.Image]] = {
+    "a_little_close": lambda: _plain(Placement(W / 2, 0.1 * H, 0.74 * H)),
+    "little_room_above": lambda: _plain(Placement(W / 2, 45, 0.6 * H)),
 }
 
 

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from photo_checks import PhotoReport
+from photo_checks import PhotoReport, check_photo
 from tests.photo_checks import cases
+from tests.photo_checks.conftest import NOW
 
 
 def test_good_photo_on_plain_wall_passes_with_no_problem(good_report: PhotoReport) -> None:
@@ -37,6 +38,27 @@ def test_defect_photo_reports_its_code(
     found = {p.code: p.severity for p in report.problems}
     assert found.get(code) == severity, f"{name}: {found}"
     assert report.verdict == ("fail" if "fail" in found.values() else "warn")
+
+
+@pytest.mark.parametrize("name", sorted(cases.CROPPABLE))
+def test_croppable_photo_gets_no_framing_advice(name: str) -> None:
+    report = check_photo(cases.jpeg(cases.CROPPABLE[name]()), now=NOW)
+    assert report.crop is not None
+    framing = {"too_close", "no_room_above_head", "no_room_below_chin", "off_center"}
+    assert not framing & set(report.codes), report.codes
+    assert report.verdict == "pass", report.codes
+
+
+def test_close_selfie_leads_with_the_cause_and_the_fix(
+    defect_report: Callable[[str], PhotoReport],
+) -> None:
+    report = defect_report("selfie_too_close")
+    first = report.problems[0]
+    assert (first.code, first.severity) == ("too_close", "fail")
+    assert first.message.en.startswith("The camera was too close")
+    assert "1 m" in first.message.en and "約1m" in first.message.ja
+    # The missing room above and below is said once, inside the cause's message.
+    assert not {"no_room_above_head", "no_room_below_chin"} & set(report.codes)
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,24 @@ def test_overlay_outlines_a_failing_region_in_red_where_it_is() -> None:
     assert _near(left_edge, COLOURS["fail"]).any()
 
 
+def test_each_problem_gets_a_numbered_marker_not_a_code_name() -> None:
+    """A filled disc at each region's corner carries the number of the listed problem."""
+    data = cases.jpeg(cases.DEFECTS["busy_background"][0]())
+    report = check_photo(data)
+    (problem,) = [p for p in report.problems if p.severity == "fail"]
+    assert problem.region is not None
+    rgb = np.asarray(Image.open(BytesIO(render_overlay(data, report))))
+    scale = rgb.shape[1] / (report.measures.width or 1)
+    x, y = problem.region[0] * scale, problem.region[1] * scale
+    radius = max(12, round(max(rgb.shape[:2]) / 40))
+    cx = int(min(max(x, radius + 1), rgb.shape[1] - radius - 2))
+    cy = int(min(max(y, radius + 1), rgb.shape[0] - radius - 2))
+    disc = rgb[cy - radius // 2 : cy + radius // 2, cx - radius // 2 : cx + radius // 2]
+    filled = _near(disc, COLOURS["fail"]) | _near(disc, (255, 255, 255), 60)
+    assert filled.mean() > 0.9  # a solid marker (red with a white digit)
+    assert _near(disc, (255, 255, 255), 60).any()  # the digit
+
+
 def test_overlay_of_undecodable_bytes_is_refused() -> None:
     data = cases.png_of_good_photo()
     with pytest.raises(CorruptImage):
