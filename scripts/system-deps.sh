@@ -7,9 +7,11 @@
 set -euo pipefail
 
 packages_for() {
-  # run: the PDFs embed IPAex Gothic. Nothing else: the app and the simulated card need no
-  # compiler and no PC/SC library.
-  local packages=(fonts-ipaexfont)
+  # run: the PDFs embed IPAex Gothic; the OpenCV build MediaPipe declares loads libGL.so.1
+  # (libgl1: the machine image ships it, so CI never removes it). Nothing else: the app and
+  # the simulated card need no compiler and no PC/SC library.
+  local shipped=(libgl1)
+  local packages=(fonts-ipaexfont "${shipped[@]}")
   if [ "$1" = test ]; then
     # test: the Playwright journeys drive Debian's Chromium; the card tests run the simulated
     # card behind the real pcscd through vsmartcard's vpcd (pcsc_scan from pcsc-tools checks
