@@ -88,17 +88,12 @@ def overlay(photo_id: str) -> Response:
     return _file(photo_id, overlay=True)
 
 
-@bp.get("/<string:photo_id>/image.jpg")
-@login_required
-def image(photo_id: str) -> Response:
-    """The photo itself (metadata removed), shown where it is the photo being sent."""
-    return _file(photo_id, overlay=False)
-
-
 @bp.get("/<string:photo_id>/photo.jpg")
 @login_required
 def download(photo_id: str) -> Response:
-    """The checked photo, metadata removed, to upload on the official site."""
+    """The checked photo, metadata removed: to upload on the official site, and shown where
+    it is the photo being sent. Served as a download (`app.downloads`), which an `<img>`
+    still displays."""
     return _file(photo_id, overlay=False)
 
 

@@ -86,11 +86,11 @@ def test_check_your_answers_shows_the_photo_that_will_be_sent_not_the_overlay(
     soup = signed_in.get_page("/apply/application/check?lang=en")
     src = soup.select_one("img.photo-preview")["src"]
     assert "overlay" not in src
-    sent = signed_in.get(src)
+    shown = signed_in.get(src)
     photo_id = src.split("/")[2]
-    stored = signed_in.get(f"/photo/{photo_id}/photo.jpg")  # the download: what is sent
-    assert sent.status_code == 200 and sent.data == stored.data
-    assert "attachment" not in sent.headers.get("Content-Disposition", "")
+    overlay = signed_in.get(f"/photo/{photo_id}/overlay.jpg")
+    assert shown.status_code == 200 and shown.mimetype == "image/jpeg"
+    assert shown.data != overlay.data  # the photo that is sent, not the diagnostic drawing
 
 
 def test_sending_records_the_application_and_gives_a_reference_and_pdf(
