@@ -106,6 +106,8 @@ def check_header(header: FrameHeader, rules: PhotoRules) -> tuple[list[Finding],
     elif (
         header.scans > rules.max_scans
         or header.coefficient_buffer_bytes > rules.max_coefficient_bytes
+        or header.coefficient_buffer_bytes
+        > rules.max_coefficient_share * header.width * header.height * 3
     ):
         findings.append(over_budget())
         decodable = False

@@ -34,6 +34,10 @@ class PhotoRules:
     # (progressive: 2 bytes per sample at full size, even in draft mode). 128 MiB lets a
     # legal 6000 x 6000 4:2:0 progressive file through (108 MB) and refuses a 4:4:4 one.
     max_coefficient_bytes: int = 128 * 1024 * 1024
+    # ...and relative to the decoded image (3 bytes a pixel): a check must peak under 2x the
+    # decoded image (security review H1), and libjpeg's buffer alone is 1x for 4:2:0 (what
+    # phones write), 1.33x for 4:2:2 and 2x for 4:4:4, so progressive 4:4:4 is refused.
+    max_coefficient_share: float = 1.5
     # Time budget: a check still running after this many seconds once decoded stops
     # there and says so (the header limits above bound the decode itself).
     max_check_seconds: float = 5.0

@@ -81,6 +81,20 @@ def test_progressive_memory_over_budget_is_refused_before_decoding(
     assert pillow_decodes == []
 
 
+def test_progressive_4_4_4_is_refused_as_it_would_need_twice_the_image_in_memory(
+    pillow_decodes: list[tuple[int, int]],
+) -> None:
+    # Small and legal, but libjpeg would hold 2 bytes of coefficients per sample: a check
+    # would peak over 2x the decoded image (measured 2.08x at 12 MP before this rule).
+    data = crafted.progressive_jpeg(600, 800, subsampling=0)
+    header = read_frame_header(data)
+    assert header.coefficient_buffer_bytes == 600 * 800 * 3 * 2
+    _budget_refusal(data)
+    assert pillow_decodes == []
+    subsampled = crafted.progressive_jpeg(600, 800, subsampling=1)  # 4:2:2, 1.33x
+    assert "corrupt_image" not in check_photo(subsampled).codes
+
+
 def test_the_largest_legal_progressive_photo_is_within_the_budget() -> None:
     frame = FrameHeader(6000, 6000, 3, True, ((2, 2), (1, 1), (1, 1)), scans=10)
     assert frame.coefficient_buffer_bytes == 108_000_000
