@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import (
@@ -27,17 +27,15 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
-from app.auth import current_user, public
+from app.auth import public
 from app.domain.devices import is_phone
 from app.extensions import db, limiter
 from app.hosts import site_origin
-from app.i18n import current_locale
-from app.routes.relay import session_key
+from app.routes.relay import job_from_form, session_key
 from app.services import card_sessions, digital_auth, relay_results
 from app.services.digital_auth import DigitalAuthError, Flow
 from app.services.relay_trust import trust_config
 from app.storage.models import RelayDocument, RelayJob
-from app.urls import safe_next
 
 bp = Blueprint("digital_auth", __name__)
 FLOW_KEY = "digital_auth_flow"
@@ -66,20 +64,8 @@ def _redirect_uri() -> str:
 @limiter.limit("30 per minute")
 def start() -> Response:
     """Create the job, then send the browser to the app (a phone) or its QR page (a computer)."""
-    user = current_user()
     purpose = request.form.get("purpose", "")
-    new = card_sessions.create_job(
-        db.session,
-        purpose=purpose,
-        session_key=session_key(),
-        origin=site_origin(),
-        lang=current_locale(),
-        return_to=safe_next(request.form.get("return_to")) or url_for("relay.try_card"),
-        ttl=timedelta(seconds=current_app.config["RELAY_JOB_TTL_SECONDS"]),
-        user_id=user.id if user else None,
-        document_id=request.form.get("document") or None,
-    )
-    job = new.job
+    job = job_from_form().job
     job.state = "redeemed"  # its ticket is never shown: only this route can finish the job
     db.session.commit()
     digest = None

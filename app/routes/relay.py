@@ -49,13 +49,11 @@ def session_key() -> str:
     return hashlib.sha256(session["relay_sid"].encode()).hexdigest()
 
 
-# Page side -------------------------------------------------------------------------------
-@bp.post("/relay/v1/jobs")
-@public
-@limiter.limit("30 per minute")
-def create_job() -> Response:
+def job_from_form(*, cross_device: bool = False) -> card_sessions.NewJob:
+    """A card job for this browser session from the posted form (purpose, return_to,
+    document): the one way every card route (the agent, the phone, the app) starts a job."""
     user = current_user()
-    new = card_sessions.create_job(
+    return card_sessions.create_job(
         db.session,
         purpose=request.form.get("purpose", ""),
         session_key=session_key(),
@@ -65,8 +63,16 @@ def create_job() -> Response:
         ttl=timedelta(seconds=current_app.config["RELAY_JOB_TTL_SECONDS"]),
         user_id=user.id if user else None,
         document_id=request.form.get("document") or None,
-        cross_device=request.form.get("device") == "phone",
+        cross_device=cross_device,
     )
+
+
+# Page side -------------------------------------------------------------------------------
+@bp.post("/relay/v1/jobs")
+@public
+@limiter.limit("30 per minute")
+def create_job() -> Response:
+    new = job_from_form(cross_device=request.form.get("device") == "phone")
     links = launch_links(new.ticket, site_origin(), current_app.config["RELAY_AGENT_URL"])
     return render_page_or_fragment(
         "pages/relay/launch.html", "partials/relay/panel.html", job=new.job, links=links

@@ -116,6 +116,13 @@ class WebKitTab:
         """Pick a radio or tick a checkbox by clicking its label, as a finger would."""
         self.find("label", option_id).click()
 
+    def answer(self, *questions: tuple[str, str]) -> None:
+        """Answer question pages in turn: each (heading, option) is checked, chosen, continued."""
+        for heading_id, option_id in questions:
+            self.expect_page(heading_id)
+            self.choose(option_id)
+            self.press("Continue")
+
     def press(self, button_id: str) -> None:
         self.find("button, [role=button]", button_id).click()
 

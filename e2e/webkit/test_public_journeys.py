@@ -34,18 +34,12 @@ def test_apply_questions_to_the_smartphone_route(webkit_tab: WebKitTab) -> None:
     assert tab.evaluate("document.activeElement.classList.contains('error-summary')")
     tab.choose("Yes, with a QR code")
     tab.press("Continue")
-    tab.expect_page("Has your name, address or period of stay changed since the form was printed?")
-    tab.choose("No")
-    tab.press("Continue")
-    tab.expect_page("Who is the card for?")
-    tab.choose("Me")
-    tab.press("Continue")
-    tab.expect_page("Does your residence card show a period of stay?")
-    tab.choose("No")
-    tab.press("Continue")
-    tab.expect_page("Do any of these apply to you?")
-    tab.choose("None of these")
-    tab.press("Continue")
+    tab.answer(
+        ("Has your name, address or period of stay changed since the form was printed?", "No"),
+        ("Who is the card for?", "Me"),
+        ("Does your residence card show a period of stay?", "No"),
+        ("Do any of these apply to you?", "None of these"),
+    )
     tab.expect_page("How do you want to apply?")
 
 
@@ -91,15 +85,12 @@ def test_the_insurance_questions_to_getting_the_device_ready(webkit_tab: WebKitT
     tab.goto("/insurance/")
     tab.expect_page("Register the card for health insurance")
     tab.press("Start now")
-    for question, answer in [
+    tab.answer(
         ("Do you have your My Number Card?", "Yes"),
         ("Does your card have a PIN?", "Yes, I set PINs when I got the card"),
         ("Do you know your 4-digit PIN?", "Yes"),
         ("Which device will you use?", "A computer with an IC card reader"),
-    ]:
-        tab.expect_page(question)
-        tab.choose(answer)
-        tab.press("Continue")
+    )
     tab.expect_page("Get your device ready")
 
 
@@ -117,10 +108,7 @@ def test_the_nhi_questions_to_how_many_people(webkit_tab: WebKitTab) -> None:
     tab.goto("/nhi/")
     tab.expect_page("Join National Health Insurance")
     tab.press("Start now")
-    for question, answer in NHI_QUESTIONS:
-        tab.expect_page(question)
-        tab.choose(answer)
-        tab.press("Continue")
+    tab.answer(*NHI_QUESTIONS)
     tab.expect_page("How many people are joining, including you if you are?")
 
 
