@@ -16,7 +16,9 @@ from e2e.conftest import BrowserSessions
 from e2e.pages import PageObject
 from e2e.pages.account import CreateAccountPage
 from e2e.pages.card import UseYourCard
+from e2e.pages.nhi import NhiPage
 from e2e.test_insurance_registration import Page as JourneyPage
+from e2e.test_nhi_enrollment import answer_questions, fill_sections
 
 # The simulated card's PINs (docs/card_relay.md).
 PIN, SIGNATURE_PIN = "1234", "ABCD1234"
@@ -112,11 +114,8 @@ class StandInAppPageOnComputer(PageObject):
         return link
 
 
-@pytest.mark.parametrize("device", ["phone"])
-def test_a_household_enrols_in_nhi_and_signs_on_the_phone_through_the_app(tab: Tab) -> None:
-    from e2e.pages.nhi import NhiPage
-    from e2e.test_nhi_enrollment import answer_questions, fill_sections
-
+def ready_to_sign_nhi(tab: Tab) -> NhiPage:
+    """An NHI application of a household of three, answered and checked, at its signature."""
     answer_questions(tab)
     tab.page.get_by_role("link", name=tab.texts("Create an account"), exact=True).last.click()
     account = CreateAccountPage(tab)  # then back to the application (?next=)
@@ -126,11 +125,39 @@ def test_a_household_enrols_in_nhi_and_signs_on_the_phone_through_the_app(tab: T
     page = fill_sections(tab, page)
     page = page.follow("Check your answers and sign", "Check your answers before signing")
     tab.page.get_by_label(tab.texts("I confirm that this information is correct")).check()
-    page = page.press("Continue to sign", "Sign your application with your card")
+    return page.press("Continue to sign", "Sign your application with your card")
+
+
+@pytest.mark.parametrize("device", ["phone"])
+def test_a_household_enrols_in_nhi_and_signs_on_the_phone_through_the_app(tab: Tab) -> None:
+    page = ready_to_sign_nhi(tab)
     assert card_step_buttons(page.page) == [tab.texts("Use the Digital Authentication App")]
     page.page.get_by_role("button", name=tab.texts("Use the Digital Authentication App")).click()
     app = StandInAppPage(tab)
     expect(app.page.get_by_text(tab.texts("Your signature on a document"))).to_be_visible()
     app.read_my_card(SIGNATURE_PIN)
+    NhiPage(tab, "Application sent")
+    expect(tab.page.locator("#nhi-reference")).to_contain_text("-")
+
+
+@pytest.mark.parametrize("device", ["desktop"])
+def test_a_computer_signs_the_nhi_application_by_scanning_the_apps_code(
+    tab: Tab, browser_sessions: BrowserSessions
+) -> None:
+    page = ready_to_sign_nhi(tab)
+    page.page.get_by_role(
+        "button", name=tab.texts("Use the Digital Authentication App on my phone")
+    ).click()
+    computer = StandInAppPageOnComputer(tab)
+    phone = browser_sessions.open("phone").open_tab()
+    phone.page.goto(computer.code_address())  # what scanning the QR code opens
+    app = StandInAppPage(phone)
+    expect(app.page.get_by_text(phone.texts("Your signature on a document"))).to_be_visible()
+    app.read_my_card(SIGNATURE_PIN)
+    done_on_phone = phone.texts("Done. Go back to your computer and continue there.")
+    expect(phone.page.get_by_role("status").filter(has_text=done_on_phone)).to_be_visible()
+    phone.check()
+
+    computer.page.get_by_role("button", name=tab.texts("Continue")).click()
     NhiPage(tab, "Application sent")
     expect(tab.page.locator("#nhi-reference")).to_contain_text("-")
