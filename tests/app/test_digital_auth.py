@@ -8,8 +8,6 @@ journeys read as before, signatures checked by the same code as relay results.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -22,25 +20,18 @@ from app.services import card_sessions
 from app.storage.models import RelayJob
 from card_relay.testca import TestCa, load_or_create
 from e2e.server import LiveServer
-from tests.card_relay.test_relay_support import SitePage, site_config
+from tests.card_relay import test_relay_support
+from tests.card_relay.test_relay_support import SitePage
 from tests.helpers.client import PageClient
 
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
 AUTH_PIN, SIGN_PIN = "1234", "ABCD1234"  # the simulated card's (docs/card_relay.md)
+site = test_relay_support.site  # the live site fixture, the same as the relay tests'
 
 
 @pytest.fixture(scope="module")
 def testca(tmp_path_factory: pytest.TempPathFactory) -> TestCa:
     return load_or_create(tmp_path_factory.mktemp("testca"))
-
-
-@pytest.fixture
-def site(tmp_path: Path, testca: TestCa) -> Iterator[LiveServer]:
-    server = LiveServer.for_workdir(
-        tmp_path, SESSION_COOKIE_SECURE=False, **site_config(testca)
-    ).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -15,6 +15,16 @@ from card_relay.testca.identity import DEFAULT
 from card_relay.verify import TrustConfig
 from card_relay.virtual import VirtualTransport
 
+# The desktop agent's fixtures (a fake relay, a switchable card source, the agent, a visitor),
+# for every agent test in this package; a module may still define its own `agent`.
+from tests.card_relay.test_agent_helpers import (  # noqa: F401
+    agent,
+    agent_card_ca,
+    relay,
+    source,
+    visitor,
+)
+
 ORIGIN = "https://myna-guide.example"
 
 

@@ -11,10 +11,7 @@ from card_relay.agent import AgentServer
 from card_relay.agent.cli import TEST_PIN_ENV, ConfigError, build_server, pin_from_environment
 from card_relay.agent.protocol import Job, ProtocolError, error_payload, origin_of
 from card_relay.reader import ticket_of
-from tests.card_relay import test_agent_helpers as h
 from tests.card_relay.test_agent_helpers import PIN, FakeRelay, SwitchableSource, Visitor
-
-agent_card_ca, relay, source = h.agent_card_ca, h.relay, h.source
 
 
 def test_the_test_pin_is_ignored_when_unset_and_refused_without_the_flag() -> None:

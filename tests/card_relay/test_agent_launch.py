@@ -9,16 +9,7 @@ from bs4 import BeautifulSoup
 
 from card_relay.agent import AgentServer
 from card_relay.errors import NoReader
-from tests.card_relay import test_agent_helpers as h
 from tests.card_relay.test_agent_helpers import PIN, FakeRelay, SwitchableSource, Visitor
-
-agent_card_ca, relay, source, agent, visitor = (
-    h.agent_card_ca,
-    h.relay,
-    h.source,
-    h.agent,
-    h.visitor,
-)
 
 
 def pin_form(html: str) -> dict[str, str]:

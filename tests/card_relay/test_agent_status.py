@@ -10,16 +10,8 @@ from __future__ import annotations
 import requests
 
 from card_relay.agent import AgentServer
-from tests.card_relay import test_agent_helpers as h
 from tests.card_relay.test_agent_helpers import FakeRelay, Visitor
 
-agent_card_ca, relay, source, agent, visitor = (
-    h.agent_card_ca,
-    h.relay,
-    h.source,
-    h.agent,
-    h.visitor,
-)
 STATUS = "/card-relay/v1/status"
 
 

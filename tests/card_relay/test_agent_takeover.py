@@ -13,14 +13,6 @@ from tests.card_relay import test_agent_helpers as h
 from tests.card_relay.test_agent_helpers import FakeRelay, Visitor
 from tests.card_relay.test_agent_launch import pin_form
 
-agent_card_ca, relay, source, agent, visitor = (
-    h.agent_card_ca,
-    h.relay,
-    h.source,
-    h.agent,
-    h.visitor,
-)
-
 
 def test_a_new_launch_ends_the_abandoned_pin_page_at_once(
     visitor: Visitor, relay: FakeRelay, agent: AgentServer
