@@ -32,10 +32,10 @@ from app.domain.devices import is_phone
 from app.extensions import db, limiter
 from app.hosts import site_origin
 from app.routes.relay import job_from_form, session_key
-from app.services import card_sessions, digital_auth, relay_results
+from app.services import card_sessions, digital_auth, relay_documents, relay_results
 from app.services.digital_auth import DigitalAuthError, Flow
 from app.services.relay_trust import trust_config
-from app.storage.models import RelayDocument, RelayJob
+from app.storage.models import RelayJob
 
 bp = Blueprint("digital_auth", __name__)
 FLOW_KEY = "digital_auth_flow"
@@ -66,12 +66,10 @@ def start() -> Response:
     """Create the job, then send the browser to the app (a phone) or its QR page (a computer)."""
     purpose = request.form.get("purpose", "")
     job = job_from_form().job
-    job.state = "redeemed"  # its ticket is never shown: only this route can finish the job
-    db.session.commit()
-    digest = None
-    if purpose == "sign":
-        document = db.session.get(RelayDocument, job.document_id or "")
-        digest = document.digest if document is not None else None
+    card_sessions.redeemed_by_this_site(db.session, job)
+    digest = relay_documents.digest_of_document(db.session, job.document_id)
+    if purpose != "sign":
+        digest = None
     # Sign-in identifies the card; signing also gives the four facts, for the name check.
     scopes = ["name", "birthdate"] if purpose == "sign" else []
     try:
@@ -126,9 +124,7 @@ def callback() -> Response:
         outcome = holder_of(result.claims, found.issuer)
         if outcome is None:
             return _failed(job, "MALFORMED")
-        card_sessions.store_outcome(job, outcome)
-        job.state, job.challenge, job.finished_at = "verified", None, datetime.now(UTC)
-        db.session.commit()
+        card_sessions.verified(db.session, job, outcome)
     claimed = card_sessions.claim(db.session, job.id, session_key())
     separator = "&" if "?" in claimed.return_to else "?"
     return redirect(f"{claimed.return_to}{separator}job={claimed.id}", 303)
@@ -152,11 +148,5 @@ def holder_of(claims: dict[str, Any], issuer: str) -> dict[str, Any] | None:
 
 
 def _failed(job: RelayJob, reason: str) -> Response:
-    job.state, job.reason, job.challenge, job.finished_at = (
-        "failed",
-        reason,
-        None,
-        datetime.now(UTC),
-    )
-    db.session.commit()
+    card_sessions.fail(db.session, job, reason)
     return redirect(url_for("relay.return_page", j=job.id), 303)

@@ -235,6 +235,27 @@ def claimed_outcome(session: Session, job_id: str, session_key: str) -> dict[str
     return read_outcome(job)
 
 
+def fail(session: Session, job: RelayJob, reason: str, now: datetime | None = None) -> None:
+    """End the job as failed with `reason` (the page explains the code); one job state
+    change for every route that reads a card, committed here."""
+    job.state, job.reason, job.challenge, job.finished_at = "failed", reason, None, _now(now)
+    session.commit()
+
+
+def redeemed_by_this_site(session: Session, job: RelayJob) -> None:
+    """A job whose ticket is never shown (the Digital Authentication App route): only the
+    route that created it can finish it."""
+    job.state = "redeemed"
+    session.commit()
+
+
+def verified(session: Session, job: RelayJob, outcome: dict[str, Any]) -> None:
+    """End the job as verified with `outcome`, ready for its page to claim."""
+    store_outcome(job, outcome)
+    job.state, job.challenge, job.finished_at = "verified", None, _now(None)
+    session.commit()
+
+
 def store_outcome(job: RelayJob, outcome: dict[str, Any]) -> None:
     job.outcome_enc = cipher().encrypt(json.dumps(outcome).encode(), context=OUTCOME_CONTEXT)
 

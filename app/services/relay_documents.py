@@ -46,3 +46,9 @@ def register_document(
 
 def display_of(document: RelayDocument) -> dict[str, object]:
     return json.loads(cipher().decrypt(document.display_enc, context=DISPLAY_CONTEXT))  # type: ignore[no-any-return]
+
+
+def digest_of_document(session: Session, document_id: str | None) -> bytes | None:
+    """The SHA-256 the card signs for a registered document, or None if there is none."""
+    document = session.get(RelayDocument, document_id or "")
+    return document.digest if document is not None else None

@@ -106,9 +106,8 @@ def _record_failure(
     session: Session, job: RelayJob, reason: str, error: dict[str, Any], now: datetime
 ) -> ResultAnswer:
     tries = error.get("tries_left")
-    job.state, job.reason, job.challenge, job.finished_at = "failed", reason, None, now
     job.tries_left = tries if isinstance(tries, int) and 0 <= tries <= 16 else None
-    session.commit()
+    card_sessions.fail(session, job, reason, now)
     return ResultAnswer("failed", reason=reason)
 
 
