@@ -67,9 +67,8 @@ def start() -> Response:
     purpose = request.form.get("purpose", "")
     job = job_from_form().job
     card_sessions.redeemed_by_this_site(db.session, job)
-    digest = relay_documents.digest_of_document(db.session, job.document_id)
-    if purpose != "sign":
-        digest = None
+    signing = purpose == "sign"
+    digest = relay_documents.digest_of_document(db.session, job.document_id) if signing else None
     # Sign-in identifies the card; signing also gives the four facts, for the name check.
     scopes = ["name", "birthdate"] if purpose == "sign" else []
     try:

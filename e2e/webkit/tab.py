@@ -116,6 +116,12 @@ class WebKitTab:
         """Pick a radio or tick a checkbox by clicking its label, as a finger would."""
         self.find("label", option_id).click()
 
+    def start(self, path: str, heading_id: str) -> None:
+        """Open a journey's start page, check it, and press its "Start now"."""
+        self.goto(path)
+        self.expect_page(heading_id)
+        self.press("Start now")
+
     def answer(self, *questions: tuple[str, str]) -> None:
         """Answer question pages in turn: each (heading, option) is checked, chosen, continued."""
         for heading_id, option_id in questions:

@@ -25,9 +25,7 @@ BOTH = pytest.mark.parametrize("language", ["ja", "en"])
 @BOTH
 def test_apply_questions_to_the_smartphone_route(webkit_tab: WebKitTab) -> None:
     tab = webkit_tab
-    tab.goto("/apply/")
-    tab.expect_page("Apply for the My Number Card")
-    tab.press("Start now")
+    tab.start("/apply/", "Apply for the My Number Card")
     tab.expect_page("Do you have your application form?")
     tab.press("Continue")  # nothing chosen: the error summary, with focus on it
     tab.expect_page("Do you have your application form?")
@@ -46,9 +44,7 @@ def test_apply_questions_to_the_smartphone_route(webkit_tab: WebKitTab) -> None:
 @BOTH
 def test_the_expiry_helper_to_the_card_dates(webkit_tab: WebKitTab) -> None:
     tab = webkit_tab
-    tab.goto("/card/")
-    tab.expect_page("When does my card expire?")
-    tab.press("Start now")
+    tab.start("/card/", "When does my card expire?")
     tab.expect_page("What is your date of birth?")
     tab.fill_date("2090", "1", "1")
     tab.press("Continue")
@@ -82,9 +78,7 @@ def test_the_expiry_helper_to_the_card_dates(webkit_tab: WebKitTab) -> None:
 @BOTH
 def test_the_insurance_questions_to_getting_the_device_ready(webkit_tab: WebKitTab) -> None:
     tab = webkit_tab
-    tab.goto("/insurance/")
-    tab.expect_page("Register the card for health insurance")
-    tab.press("Start now")
+    tab.start("/insurance/", "Register the card for health insurance")
     tab.answer(
         ("Do you have your My Number Card?", "Yes"),
         ("Does your card have a PIN?", "Yes, I set PINs when I got the card"),
@@ -105,9 +99,7 @@ NHI_QUESTIONS = [
 @BOTH
 def test_the_nhi_questions_to_how_many_people(webkit_tab: WebKitTab) -> None:
     tab = webkit_tab
-    tab.goto("/nhi/")
-    tab.expect_page("Join National Health Insurance")
-    tab.press("Start now")
+    tab.start("/nhi/", "Join National Health Insurance")
     tab.answer(*NHI_QUESTIONS)
     tab.expect_page("How many people are joining, including you if you are?")
 
