@@ -1,9 +1,10 @@
 """Upload to result for a 12 MP phone photo, through the real app over HTTP on localhost.
 
-Prints, for several runs: the server's own time (photo_checks, metadata strip, overlay,
-encrypted store: the `Server-Timing` header) and the total seen by the client (sending
-4 MB, the server, the result fragment back). The browser's swap of that fragment adds
-a few milliseconds on top. The share of the server in the total is printed too.
+Prints, for several runs: the server's own time (photo_checks and the overlay; a check
+stores nothing: the `Server-Timing` header) and the total seen by the client (sending
+4 MB, the server, the result fragment back with the overlay inline). The browser's swap
+of that fragment adds a few milliseconds on top. The share of the server in the total is
+printed too.
 
     .venv/bin/python benchmarks/bench_photo_upload.py [--runs 5]
 """

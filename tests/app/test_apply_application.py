@@ -48,7 +48,11 @@ def take_passing_photo(client: PageClient) -> str:
         content_type="multipart/form-data",
     )
     soup = check_page(response.get_data(as_text=True), fragment=True)
-    use = client.post(soup.select_one("form[action$='/use']")["action"])
+    use = client.post(  # "Use this photo" sends the photo form again, to its formaction
+        soup.select_one("button[formaction]")["formaction"],
+        {"photo": (io.BytesIO(portraits.id_photo()), "me.jpg", "image/jpeg")},
+        content_type="multipart/form-data",
+    )
     assert use.status_code == 303
     return use.headers["Location"]
 

@@ -1,7 +1,9 @@
-"""The photo step: upload, checks swapped in place, refusals before decoding, encrypted store."""
+"""The photo step: checks swapped in place (kept nowhere), refusals before decoding, and
+"Use this photo", which alone stores the photo, encrypted and without metadata."""
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +32,28 @@ def upload(client: PageClient, data: bytes, *, htmx: bool = True, name: str = "m
     )
 
 
+def use(client: PageClient, data: bytes, *, htmx: bool = False):  # type: ignore[no-untyped-def]
+    """Press "Use this photo": the photo form is sent again, to the use route."""
+    return client.post(
+        "/photo/use?lang=en",
+        {"photo": (io.BytesIO(data), "me.jpg", "image/jpeg")},
+        htmx_target="photo-result" if htmx else None,
+        content_type="multipart/form-data",
+    )
+
+
+def used_id(response) -> str:  # type: ignore[no-untyped-def]
+    """The id of the photo a use stored (it redirects to the photo's page)."""
+    assert response.status_code == 303, response.get_data(as_text=True)[:500]
+    return str(response.headers["Location"]).split("/")[2]
+
+
+def overlay_of(soup) -> bytes:  # type: ignore[no-untyped-def]
+    src = str(soup.select_one("img.photo-preview")["src"])
+    assert src.startswith("data:image/jpeg;base64,")
+    return base64.b64decode(src.split(",", 1)[1])
+
+
 def with_gps(data: bytes) -> bytes:
     image = Image.open(io.BytesIO(data))
     exif = Image.Exif()
@@ -45,8 +69,10 @@ def test_guidance_page_is_public_and_says_what_to_do(client: PageClient) -> None
     assert "plain light wall" in text and "3-second timer" in text
 
 
-def test_capture_page_has_the_camera_and_the_plain_file_input(signed_in: PageClient) -> None:
-    soup = signed_in.get_page("/photo/take?lang=en")
+def test_capture_page_is_public_with_the_camera_and_the_plain_file_input(
+    client: PageClient,
+) -> None:
+    soup = client.get_page("/photo/take?lang=en")
     field = soup.select_one("input#photo[type=file]")
     assert field["accept"] == "image/jpeg" and field.has_attr("capture")
     assert soup.select_one("[data-module=photo-camera] video") is not None
@@ -54,15 +80,65 @@ def test_capture_page_has_the_camera_and_the_plain_file_input(signed_in: PageCli
     assert soup.select_one("#photo-form")["hx-target"] == "#photo-result"
 
 
-def test_a_good_photo_passes_and_the_result_swaps_in_place(signed_in: PageClient) -> None:
+def test_a_good_photo_passes_and_the_result_swaps_in_place(
+    signed_in: PageClient, app: Flask
+) -> None:
     response = upload(signed_in, portraits.id_photo())
     assert response.status_code == 200
     soup = check_page(response.get_data(as_text=True), fragment=True)
     assert soup.select_one("body > *")["id"] == "photo-result"
     assert soup.select_one("[data-verdict]")["data-verdict"] == "pass"
-    assert soup.select_one("img.photo-preview") is not None
-    assert soup.select_one("form button").get_text(strip=True) == "Use this photo"
+    assert overlay_of(soup)[:3] == b"\xff\xd8\xff"  # inline: nothing to fetch, nothing kept
+    button = soup.select_one("button[formaction]")
+    assert button.get_text(strip=True) == "Use this photo"
+    # It sends the photo form (the file still chosen) again, to the use route.
+    assert button["form"] == "photo-form" and button["formaction"] == "/photo/use"
     assert "total;dur=" in response.headers["Server-Timing"]
+    assert _count(app, Photo) == 0 and _count(app, Blob) == 0
+
+
+def test_anyone_can_check_a_photo_and_nothing_is_kept(client: PageClient, app: Flask) -> None:
+    response = upload(client, with_gps(portraits.id_photo()))
+    assert response.status_code == 200
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    assert soup.select_one("[data-verdict]")["data-verdict"] == "pass"
+    assert b"TestCam" not in overlay_of(soup)
+    assert soup.select_one("button[formaction]") is None  # no account: nothing to use it for
+    sign_in = soup.select_one("a[href^='/sign-in']")
+    assert sign_in is not None and "next=" in sign_in["href"]
+    assert _count(app, Photo) == 0 and _count(app, Blob) == 0
+
+
+def test_without_javascript_the_check_page_says_how_to_use_the_photo(
+    signed_in: PageClient,
+) -> None:
+    soup = check_page(upload(signed_in, portraits.id_photo(), htmx=False).get_data(as_text=True))
+    assert soup.select_one("input#photo[type=file]") is not None  # the form, to choose it again
+    button = soup.select_one("button[formaction='/photo/use']")
+    assert "choose the same photo again" in soup.select_one(f"#{button['aria-describedby']}").text
+
+
+def test_using_a_photo_stores_it_and_shows_it(signed_in: PageClient, app: Flask) -> None:
+    photo_id = used_id(use(signed_in, portraits.id_photo()))
+    assert _count(app, Photo) == 1
+    soup = signed_in.get_page(f"/photo/{photo_id}?lang=en")
+    assert soup.select_one("img.photo-preview")["src"] == f"/photo/{photo_id}/photo.jpg"
+    htmx = use(signed_in, portraits.id_photo(), htmx=True)
+    assert htmx.status_code == 204 and htmx.headers["HX-Redirect"].startswith("/photo/")
+
+
+def test_a_photo_that_needs_a_retake_cannot_be_used(signed_in: PageClient, app: Flask) -> None:
+    response = use(signed_in, portraits.too_close(), htmx=True)
+    assert response.status_code == 422
+    soup = check_page(response.get_data(as_text=True), fragment=True)
+    assert soup.select_one("[data-verdict]")["data-verdict"] == "fail"
+    assert soup.select_one("button[formaction]") is None  # only "Take it again"
+    assert _count(app, Photo) == 0 and _count(app, Blob) == 0
+
+
+def test_using_a_photo_needs_an_account(client: PageClient, app: Flask) -> None:
+    assert use(client, portraits.id_photo()).status_code == 401
+    assert _count(app, Photo) == 0
 
 
 def test_a_too_close_selfie_is_refused_with_the_problem_drawn(signed_in: PageClient) -> None:
@@ -71,9 +147,8 @@ def test_a_too_close_selfie_is_refused_with_the_problem_drawn(signed_in: PageCli
     assert soup.select_one("[data-verdict]")["data-verdict"] == "fail"
     problems = soup.select_one(".photo-problems").get_text()
     assert "Must fix:" in problems
-    assert soup.select_one("form[action$='/use']") is None  # only "Take it again"
-    overlay = signed_in.get(soup.select_one("img.photo-preview")["src"])
-    assert overlay.status_code == 200 and overlay.data[:3] == b"\xff\xd8\xff"
+    assert soup.select_one("button[formaction]") is None  # only "Take it again"
+    assert overlay_of(soup)[:3] == b"\xff\xd8\xff"
 
 
 @pytest.mark.parametrize(
@@ -105,9 +180,7 @@ def test_the_stored_photo_is_encrypted_and_has_no_metadata(
 ) -> None:
     original = with_gps(portraits.id_photo())
     assert b"TestCam" in original
-    response = upload(signed_in, original)
-    soup = check_page(response.get_data(as_text=True), fragment=True)
-    photo_id = soup.select_one("form[action$='/use']")["action"].split("/")[2]
+    photo_id = used_id(use(signed_in, original))
     downloaded = signed_in.get(f"/photo/{photo_id}/photo.jpg").data
     assert b"TestCam" not in downloaded and b"Exif" not in downloaded[:200]
     with app.app_context():
@@ -148,30 +221,20 @@ def test_over_the_app_wide_cap_gets_a_clear_page(signed_in: PageClient) -> None:
 
 
 def test_a_failed_upload_keeps_the_photo_already_chosen(signed_in: PageClient) -> None:
-    upload(signed_in, portraits.id_photo())
-    upload(signed_in, b"not a photo at all, just text" * 1000)
+    used_id(use(signed_in, portraits.id_photo()))
+    assert use(signed_in, b"not a photo at all, just text" * 1000).status_code == 422
     soup = signed_in.get_page("/dashboard?lang=en")
     statuses = [s.get_text(strip=True) for s in soup.select(".task-list__status")]
     assert statuses[1] == "Completed"  # the photo that passed still counts
 
 
 def test_photos_belong_to_their_owner(signed_in: PageClient, app: Flask) -> None:
-    response = upload(signed_in, portraits.id_photo())
-    soup = check_page(response.get_data(as_text=True), fragment=True)
-    src = soup.select_one("img.photo-preview")["src"]
+    photo_id = used_id(use(signed_in, portraits.id_photo()))
     other = PageClient(app)
     other.sign_up("Taro")
-    assert other.get(src).status_code == 404
-
-
-def test_uploading_needs_an_account(client: PageClient) -> None:
-    response = upload(client, portraits.id_photo())
-    assert response.status_code == 401
-
-
-def _photo_id(response) -> str:  # type: ignore[no-untyped-def]
-    soup = check_page(response.get_data(as_text=True), fragment=True)
-    return str(soup.select_one("img.photo-preview")["src"]).split("/")[2]
+    for path in ("", "/photo.jpg", "/overlay.jpg"):
+        assert signed_in.get(f"/photo/{photo_id}{path}").status_code == 200
+        assert other.get(f"/photo/{photo_id}{path}").status_code == 404
 
 
 def _count(app: Flask, model: type, *where: object) -> int:
@@ -183,8 +246,10 @@ def test_an_upload_is_decoded_once_for_the_checks_and_the_overlay(
     signed_in: PageClient, pillow_decodes: list[tuple[int, int]]
 ) -> None:
     response = upload(signed_in, portraits.id_photo())
-    assert response.status_code == 200 and _photo_id(response)
+    assert response.status_code == 200 and overlay_of(check_page(response.data, fragment=True))
     assert pillow_decodes == [(720, 960)]
+    used_id(use(signed_in, portraits.id_photo()))
+    assert pillow_decodes == [(720, 960)] * 2
 
 
 def test_the_reported_scan_bomb_is_refused_before_decoding(
@@ -217,16 +282,18 @@ def test_a_photo_too_costly_to_check_says_so_in_japanese_and_english(
 
 def test_the_overlay_does_not_carry_the_uploaded_comment(signed_in: PageClient) -> None:
     data = crafted.with_comment(portraits.id_photo(), b"uploaded by Hanako at home")
-    response = upload(signed_in, data)
-    overlay = signed_in.get(f"/photo/{_photo_id(response)}/overlay.jpg")
+    shown = overlay_of(check_page(upload(signed_in, data).data, fragment=True))
+    assert shown.startswith(b"\xff\xd8") and b"Hanako" not in shown
+    photo_id = used_id(use(signed_in, data))
+    overlay = signed_in.get(f"/photo/{photo_id}/overlay.jpg")
     assert overlay.status_code == 200 and overlay.data.startswith(b"\xff\xd8")
     assert b"Hanako" not in overlay.data
-    photo = signed_in.get(f"/photo/{_photo_id(response)}/photo.jpg")
+    photo = signed_in.get(f"/photo/{photo_id}/photo.jpg")
     assert b"Hanako" not in photo.data
 
 
 def test_photo_files_are_sent_as_downloads(signed_in: PageClient) -> None:
-    photo_id = _photo_id(upload(signed_in, portraits.id_photo()))
+    photo_id = used_id(use(signed_in, portraits.id_photo()))
     for name in ("photo.jpg", "overlay.jpg"):
         response = signed_in.get(f"/photo/{photo_id}/{name}")
         assert response.headers["Content-Disposition"].startswith("attachment;")
@@ -243,7 +310,7 @@ def keeps_three(tmp_path: Path) -> Iterator[Flask]:
 def test_an_account_keeps_only_its_newest_photos(keeps_three: Flask) -> None:
     client = PageClient(keeps_three)
     client.sign_up("Hanako")
-    ids = [_photo_id(upload(client, portraits.id_photo())) for _ in range(5)]
+    ids = [used_id(use(client, portraits.id_photo())) for _ in range(5)]
     assert _count(keeps_three, Photo) == 3
     assert _count(keeps_three, Blob, Blob.kind.in_(("photo", "photo-overlay"))) == 6
     assert [client.get(f"/photo/{i}/overlay.jpg").status_code for i in ids] == [404] * 2 + [200] * 3
@@ -254,19 +321,13 @@ def test_photos_an_application_uses_and_the_last_pass_are_kept(keeps_three: Flas
     client.sign_up("Hanako")
     begin(client)
     answer_steps(client, STEPS)
-    sent = _photo_id(upload(client, portraits.id_photo()))
-    assert client.post(f"/photo/{sent}/use").status_code == 303
+    assert use(client, portraits.id_photo()).headers["Location"] == "/apply/application/continue"
+    shown = client.get_page("/apply/application/check?lang=en").select_one("img.photo-preview")
+    sent = str(shown["src"]).split("/")[2]
     assert client.post("/apply/application/send").status_code == 303
-    begin(client)
-    chosen = _photo_id(upload(client, portraits.id_photo()))
-    assert client.post(f"/photo/{chosen}/use").status_code == 303
-    passed = _photo_id(upload(client, portraits.id_photo()))
-    failed = [_photo_id(upload(client, portraits.too_close())) for _ in range(4)]
-    kept = [
-        i for i in [sent, chosen, passed, *failed] if client.get(f"/photo/{i}").status_code == 200
-    ]
-    # sent with an application, chosen in the draft, the newest that passed, the newest upload
-    assert kept == [sent, chosen, passed, failed[-1]]
+    later = [used_id(use(client, portraits.id_photo())) for _ in range(4)]
+    kept = [i for i in [sent, *later] if client.get(f"/photo/{i}").status_code == 200]
+    assert kept == [sent, *later[-2:]]  # sent with an application, then the newest
     statuses = [
         s.get_text(strip=True)
         for s in client.get_page("/dashboard?lang=en").select(".task-list__status")
@@ -286,9 +347,27 @@ def test_photo_checks_are_rate_limited_per_account(limited: Flask) -> None:
     first.sign_up("Hanako")
     second.sign_up("Taro")
     not_a_photo = b"not a photo" * 100
-    assert [upload(first, not_a_photo).status_code for _ in range(2)] == [422, 422]
-    refused = upload(first, portraits.id_photo())
+    assert [upload(first, not_a_photo).status_code, use(first, not_a_photo).status_code] == [
+        422,
+        422,
+    ]
+    refused = use(first, portraits.id_photo())  # a use checks again: the same quota
     assert refused.status_code == 429
     assert "Wait a few minutes" in refused.get_data(as_text=True)
     assert _count(limited, Photo) == 0
     assert upload(second, not_a_photo).status_code == 422  # another account is not held back
+
+
+def test_checks_without_an_account_are_rate_limited_per_address(limited: Flask) -> None:
+    here, elsewhere = PageClient(limited), PageClient(limited)
+    not_a_photo = b"not a photo" * 100
+    assert [upload(here, not_a_photo).status_code for _ in range(2)] == [422, 422]
+    assert upload(elsewhere, not_a_photo).status_code == 429  # same address, no account
+    other = {"environ_base": {"REMOTE_ADDR": "192.0.2.7"}}
+    response = elsewhere.post(
+        "/photo/check?lang=en",
+        {"photo": (io.BytesIO(not_a_photo), "me.jpg", "image/jpeg")},
+        content_type="multipart/form-data",
+        **other,
+    )
+    assert response.status_code == 422
