@@ -21,7 +21,7 @@ from PIL import Image
 from photo_checks.head import Head
 from photo_checks.imaging import FloatArray, lightness, luma, sobel_magnitude
 from photo_checks.person_zone import halo_shadow, zones
-from photo_checks.report import Finding
+from photo_checks.report import Area, Finding
 from photo_checks.rules import PhotoRules
 
 BoolArray = npt.NDArray[np.bool_]
@@ -46,6 +46,10 @@ class BackgroundMeasures:
     edge_region: FloatBox
     zone_region: FloatBox
     dark_side_region: FloatBox
+    # The shapes to draw: the busy cells of the zone (else the whole zone), the dark part.
+    edge_area: Area | None = None
+    dark_area: Area | None = None
+    zone_area: Area | None = None
 
 
 def _zone(shape: tuple[int, int], head: Head, f: float) -> BoolArray:
@@ -133,6 +137,7 @@ def measure(
             dark_side = halo_side
     offset = (x0 + 1, y0 + 1)
     zone_region = _bbox(zone, f, offset)
+    box = (offset[0] / f, offset[1] / f, zone.shape[1] / f, zone.shape[0] / f)
     return BackgroundMeasures(
         edge_share=float(edges[zone].mean()),
         l_std=float(zone_light.std()),
@@ -145,6 +150,9 @@ def measure(
         else zone_region,
         zone_region=zone_region,
         dark_side_region=_bbox(dark_side, f, offset) if dark_side.any() else zone_region,
+        edge_area=Area(cells if cells.any() else zone, box),
+        dark_area=Area(dark_side if dark_side.any() else zone, box),
+        zone_area=Area(zone, box),
     )
 
 
@@ -213,21 +221,31 @@ def check(bg: BackgroundMeasures | None, rules: PhotoRules) -> list[Finding]:
         or bg.l_std > rules.l_std_fail
         or bg.gradient > rules.gradient_fail
     ):
-        findings.append(Finding.of("background_not_plain", "fail", bg.edge_region))
+        findings.append(
+            Finding.of("background_not_plain", "fail", bg.edge_region, area=bg.edge_area)
+        )
     elif (
         bg.edge_share > rules.edge_share_warn
         or bg.l_std > rules.l_std_warn
         or bg.gradient > rules.gradient_warn
     ):
-        findings.append(Finding.of("background_not_plain", "warn", bg.edge_region))
+        findings.append(
+            Finding.of("background_not_plain", "warn", bg.edge_region, area=bg.edge_area)
+        )
     # Around a head in front of objects the band is darker by chance: a cast shadow is
     # only told apart on a background that is otherwise plain.
     not_plain = any(f.severity == "fail" for f in findings)
     halo_shadow = bg.halo_shadow > rules.halo_shadow_fail and not not_plain
     if bg.shadow > rules.shadow_fail or halo_shadow:
-        findings.append(Finding.of("background_shadow", "fail", bg.dark_side_region))
+        findings.append(
+            Finding.of("background_shadow", "fail", bg.dark_side_region, area=bg.dark_area)
+        )
     elif bg.shadow > rules.shadow_warn:
-        findings.append(Finding.of("background_shadow", "warn", bg.dark_side_region))
+        findings.append(
+            Finding.of("background_shadow", "warn", bg.dark_side_region, area=bg.dark_area)
+        )
     if bg.l_mean < rules.background_dark_warn:
-        findings.append(Finding.of("background_too_dark", "warn", bg.zone_region))
+        findings.append(
+            Finding.of("background_too_dark", "warn", bg.zone_region, area=bg.zone_area)
+        )
     return findings

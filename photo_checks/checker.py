@@ -70,7 +70,8 @@ def _to_original(findings: list[Finding], sx: float, sy: float) -> list[Finding]
     out = []
     for f in findings:
         region = None if f.region is None else _scale_box(f.region, sx, sy)
-        out.append(Finding(f.code, f.severity, f.message, region))
+        area = None if f.area is None else f.area.scaled(sx, sy)
+        out.append(Finding(f.code, f.severity, f.message, region, area))
     return out
 
 

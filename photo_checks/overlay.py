@@ -1,8 +1,10 @@
 """A small picture of the photo with the findings drawn on it.
 
-What a user would rather look at than read: the face's outline (or box), the crown and
-chin lines, the 35:45 frame J-LIS could cut, and each problem's region (red = retake,
-amber = advice) with a numbered marker. The number is the problem's place in the
+What a user would rather look at than read: the face's outline from the landmarks (or
+its box), the crown and chin lines, the 35:45 frame J-LIS could cut, and each problem
+(red = retake, amber = advice) with a numbered marker: where a check knows the shape of
+what is at fault (the background around the person, from the person mask), that shape
+is tinted and outlined; otherwise the problem's box is. The number is the problem's place in the
 report, so it matches the numbered list the page shows under the photo in the page's
 language; no words are drawn (the overlay is made once, whatever the language). It is a
 new, downscaled JPEG for display only; the user's photo is untouched.
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from PIL import ImageDraw, ImageFont
+import numpy as np
+import numpy.typing as npt
+from PIL import Image, ImageDraw, ImageFont
 
 from photo_checks.decode import Decoded, decode_working
 from photo_checks.imaging import shrink
-from photo_checks.report import PhotoReport
+from photo_checks.report import Area, PhotoReport
 from photo_checks.rules import DEFAULT_RULES
 
 COLOURS = {
@@ -28,6 +32,8 @@ COLOURS = {
     "crop": (255, 255, 255),
 }
 OVERLAY_LONG_SIDE = 1024
+TINT = 0.45  # share of the problem's colour in a tinted area
+BoolArray = npt.NDArray[np.bool_]
 
 
 def _box(box: tuple[int, int, int, int], s: float) -> tuple[float, float, float, float]:
@@ -55,6 +61,7 @@ def render_overlay(source: bytes | Decoded, report: PhotoReport, *, quality: int
     image.info.clear()  # Pillow would write the upload's JPEG comment into the overlay
     s = image.width / decoded.width
     width = max(2, round(max(image.size) / 300))
+    image = _tint_areas(image, report, s, width)
     draw = ImageDraw.Draw(image)
     if report.crop is not None:
         x0, y0, x1, y1 = _box(report.crop, s)
@@ -87,11 +94,58 @@ def render_overlay(source: bytes | Decoded, report: PhotoReport, *, quality: int
         if x1 <= x0 or y1 <= y0:
             continue
         colour = COLOURS[problem.severity]
-        draw.rectangle((x0, y0, x1, y1), outline=colour, width=width)
+        if problem.area is None:
+            draw.rectangle((x0, y0, x1, y1), outline=colour, width=width)
         _marker(draw, (x0, y0), number, colour, radius, font, image.size, placed)
     out = BytesIO()
     image.save(out, "JPEG", quality=quality)
     return out.getvalue()
+
+
+def _tint_areas(image: Image.Image, report: PhotoReport, s: float, width: int) -> Image.Image:
+    """Each problem's area tinted with its colour and outlined (one pass over the pixels)."""
+    areas = [(p.area, COLOURS[p.severity]) for p in report.problems if p.area is not None]
+    if not areas:
+        return image
+    rgb = np.asarray(image.convert("RGB")).astype(np.float32)
+    for area, colour in areas:
+        inside = _area_pixels(area, s, rgb.shape[:2])  # type: ignore[arg-type]
+        border = inside & ~_eroded(inside, width)
+        rgb[inside] = rgb[inside] * (1 - TINT) + np.array(colour, np.float32) * TINT
+        rgb[border] = colour
+    return Image.fromarray(rgb.astype(np.uint8))
+
+
+def _area_pixels(area: Area, s: float, shape: tuple[int, int]) -> BoolArray:
+    """The area's mask, stretched over its box, on the overlay's pixel grid."""
+    height, width = shape
+    x, y, w, h = (v * s for v in area.box)
+    x0, y0, x1, y1 = round(x), round(y), round(x + w), round(y + h)
+    out = np.zeros(shape, dtype=bool)
+    if x1 - x0 < 1 or y1 - y0 < 1 or not area.mask.any():
+        return out
+    cells = Image.fromarray(area.mask.astype(np.uint8) * 255)
+    stretched = np.asarray(cells.resize((x1 - x0, y1 - y0), Image.Resampling.NEAREST)) > 127
+    cx0, cy0, cx1, cy1 = max(x0, 0), max(y0, 0), min(x1, width), min(y1, height)
+    if cx1 > cx0 and cy1 > cy0:
+        out[cy0:cy1, cx0:cx1] = stretched[cy0 - y0 : cy1 - y0, cx0 - x0 : cx1 - x0]
+    return out
+
+
+def _eroded(mask: BoolArray, steps: int) -> BoolArray:
+    """``mask`` shrunk by ``steps`` pixels (4-neighbour erosion; the image edge counts as
+    outside, so an area cut by the edge is outlined there too)."""
+    out = mask.copy()
+    for _ in range(steps):
+        shrunk = out.copy()
+        shrunk[1:, :] &= out[:-1, :]
+        shrunk[:-1, :] &= out[1:, :]
+        shrunk[:, 1:] &= out[:, :-1]
+        shrunk[:, :-1] &= out[:, 1:]
+        shrunk[0, :] = shrunk[-1, :] = False
+        shrunk[:, 0] = shrunk[:, -1] = False
+        out = shrunk
+    return out
 
 
 def _marker(

@@ -7,8 +7,11 @@ place that produces it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
 
 from photo_checks.messages import Message, message_for
 
@@ -16,16 +19,41 @@ Severity = Literal["fail", "warn"]
 Verdict = Literal["pass", "warn", "fail"]
 Box = tuple[int, int, int, int]
 Point = tuple[int, int]
+FloatBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """The pixels at fault, not only their box: the overlay tints and outlines this shape.
+
+    ``mask`` is coarse (the background is judged at ``background_long_side`` px) and
+    covers ``box`` ([x, y, w, h] in the image's pixels): mask cell (r, c) is the part of
+    the box ``h / rows`` high and ``w / columns`` wide at that place. Drawing only: not in
+    the JSON (a mask is no measure, and the report stays small).
+    """
+
+    mask: npt.NDArray[np.bool_] = field(compare=False)
+    box: FloatBox
+
+    def scaled(self, sx: float, sy: float) -> Area:
+        """The same area with its box in pixels ``sx`` x ``sy`` times larger."""
+        x, y, w, h = self.box
+        return Area(self.mask, (x * sx, y * sy, w * sx, h * sy))
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem: what it is, how bad, what to do, and where to draw it ([x, y, w, h])."""
+    """One problem: what it is, how bad, what to do, and where to draw it ([x, y, w, h]).
+
+    ``area``, when a check knows the shape (the background at fault), is drawn as that
+    shape; ``region`` is its box, where the numbered marker goes.
+    """
 
     code: str
     severity: Severity
     message: Message
     region: Box | None = None
+    area: Area | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -35,11 +63,13 @@ class Finding:
         region: tuple[float, float, float, float] | None = None,
         *,
         key: str | None = None,
+        area: Area | None = None,
         **params: str,
     ) -> Finding:
         """Build a finding with its message (``key`` picks a variant, default the code)."""
         box = None if region is None else tuple(round(v) for v in region)
-        return cls(code, severity, message_for(key or code, **params), box)  # type: ignore[arg-type]
+        message = message_for(key or code, **params)
+        return cls(code, severity, message, box, area)  # type: ignore[arg-type]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form of the finding."""

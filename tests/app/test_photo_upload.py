@@ -21,6 +21,7 @@ from tests.helpers import crafted_images as crafted
 from tests.helpers import portraits
 from tests.helpers.client import PageClient
 from tests.helpers.html import check_page
+from tests.photo_checks import cases
 
 
 def upload(client: PageClient, data: bytes, *, htmx: bool = True, name: str = "me.jpg"):
@@ -371,3 +372,14 @@ def test_checks_without_an_account_are_rate_limited_per_address(limited: Flask) 
         **other,
     )
     assert response.status_code == 422
+
+
+def test_the_legend_explains_the_tinted_background_only_when_there_is_one(
+    client: PageClient,
+) -> None:
+    busy = cases.jpeg(cases.DEFECTS["busy_background"][0]())
+    legends = [
+        check_page(upload(client, data).data, fragment=True).select_one(".photo-legend").text
+        for data in (busy, portraits.id_photo())
+    ]
+    assert "Tinted area" in legends[0] and "Tinted area" not in legends[1]

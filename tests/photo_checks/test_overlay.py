@@ -49,7 +49,8 @@ def test_overlay_of_good_photo_shows_face_box_and_frame_but_no_problem(
 
 
 def test_overlay_outlines_a_failing_region_in_red_where_it_is() -> None:
-    data = cases.jpeg(cases.DEFECTS["busy_background"][0]())
+    """A problem with no shape (a tilted head) is outlined as its box."""
+    data = cases.jpeg(cases.DEFECTS["tilted_12_degrees"][0]())
     report = check_photo(data)
     (problem,) = [p for p in report.problems if p.severity == "fail"]
     assert problem.region is not None
@@ -82,3 +83,23 @@ def test_overlay_of_undecodable_bytes_is_refused() -> None:
     data = cases.png_of_good_photo()
     with pytest.raises(CorruptImage):
         render_overlay(data, check_photo(data))
+
+
+def test_a_busy_background_is_drawn_as_the_mask_shape_around_the_person() -> None:
+    """The background at fault is tinted where it is (both sides of the head, around the
+    hair), the person is untouched: a shape from the person mask, not a rectangle."""
+    data = cases.jpeg(cases.DEFECTS["busy_background"][0]())
+    report = check_photo(data)
+    assert report.measures.person_mask and report.face is not None
+    rgb = _drawn(data, report)
+    tinted = _near(rgb, COLOURS["fail"], 90) & (rgb[..., 0] > rgb[..., 1] + 40)
+    scale = rgb.shape[1] / (report.measures.width or 1)
+    x, y, w, h = (round(v * scale) for v in report.face.box)
+    rows = slice(y, y + h)
+    assert tinted[rows, : x - w // 4].sum() > 500  # left of the head
+    assert tinted[rows, x + w + w // 4 :].sum() > 500  # right of the head
+    face = tinted[y + h // 5 : y + 4 * h // 5, x + w // 5 : x + 4 * w // 5]
+    assert face.sum() == 0  # the person is not marked
+    ys, xs = np.nonzero(tinted)
+    box = tinted[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    assert box.mean() < 0.7  # not a filled rectangle: the shape has the person cut out
