@@ -19,7 +19,7 @@ import numpy as np
 from photo_checks import background, exif_hints, face_state, filerules, framing, quality
 from photo_checks.consistency import reconcile
 from photo_checks.crop import legal_crop
-from photo_checks.decode import Decoded, decode_working
+from photo_checks.decode import Decoded, decode_with_header
 from photo_checks.errors import PhotoError
 from photo_checks.face import FaceDetector, FloatPoint
 from photo_checks.head import Head, head_from_face
@@ -237,7 +237,7 @@ def _decode(
         findings.extend(header_findings)
         if not decodable:
             return None
-        decoded = decode_working(data, rules)
+        decoded = decode_with_header(data, header, rules)
     except PhotoError:
         findings.append(Finding.of("corrupt_image", "fail"))
         return None

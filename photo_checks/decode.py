@@ -19,7 +19,7 @@ from PIL import Image
 
 from photo_checks.errors import CorruptImage
 from photo_checks.filerules import check_header
-from photo_checks.jpeg import read_frame_header
+from photo_checks.jpeg import FrameHeader, read_frame_header
 from photo_checks.rules import PhotoRules
 
 # EXIF orientation -> the transpose that makes the image upright (EXIF 2.32, tag 0x0112).
@@ -112,7 +112,23 @@ def decode_working(data: bytes, rules: PhotoRules) -> Decoded:
             caller can decode what the checker would refuse).
     """
     try:
-        _, decodable = check_header(read_frame_header(data), rules)
+        header = read_frame_header(data)
+    except CorruptImage:
+        raise
+    except Exception as exc:
+        raise CorruptImage(f"cannot decode: {type(exc).__name__}") from exc
+    return decode_with_header(data, header, rules)
+
+
+def decode_with_header(data: bytes, header: FrameHeader, rules: PhotoRules) -> Decoded:
+    """``decode_working`` for a caller that has just read ``header`` from these ``data``.
+
+    Reading the header walks every scan of the file (a regex pass over all of it); the
+    checker reads it first to judge the file, and this spares the second pass. The
+    limits are still applied here, to the header given.
+    """
+    try:
+        _, decodable = check_header(header, rules)
         if not decodable:
             raise CorruptImage("over the decode limits (sides, pixels, scans or memory)")
         loaded = _open_and_load(data, rules)

@@ -156,3 +156,22 @@ def test_the_overlay_carries_no_comment_or_other_metadata() -> None:
     assert b"Hanako" not in overlay
     with Image.open(BytesIO(overlay)) as image:
         assert "comment" not in image.info and "exif" not in image.info
+
+
+def test_a_check_walks_the_image_data_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting the scans reads the whole file; the decode reuses that reading (speed)."""
+    import photo_checks.jpeg as jpeg
+
+    walked: list[int] = []
+    original = jpeg._scan_end
+
+    def spy(data: bytes, pos: int) -> int:
+        walked.append(pos)
+        return original(data, pos)
+
+    monkeypatch.setattr(jpeg, "_scan_end", spy)
+    data = crafted.progressive_jpeg(600, 800)
+    scans = read_frame_header(data).scans
+    walked.clear()
+    assert check_photo(data).measures.width == 600
+    assert len(walked) == scans
