@@ -6,10 +6,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.photo_checks import cases
+from tests.photo_checks import cases, people
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -86,3 +87,31 @@ def test_missing_file_is_reported_and_the_rest_still_judged(
     assert result.returncode == 1
     assert "missing.jpg" in result.stderr
     assert json.loads(result.stdout)["verdict"] == "pass"
+
+
+def _documented_line() -> dict[str, Any]:
+    """The JSON example under "The JSON line" in docs/photo_checks.md."""
+    doc = (Path(__file__).resolve().parents[2] / "docs/photo_checks.md").read_text()
+    section = doc.split("### The JSON line", 1)[1]
+    return json.loads(section.split("```json", 1)[1].split("```", 1)[0])  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(not people.PEOPLE.is_dir(), reason="../shared/photos/people is missing")
+def test_json_reports_the_new_codes_and_measures_in_the_documented_shape(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sunglasses.jpg"
+    path.write_bytes(people.photo("obama.jpg", "sunglasses"))
+    result = _run(path, "--json")
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stdout)
+    documented = _documented_line()
+    assert list(line) == list(documented)
+    assert list(line["measures"]) == list(documented["measures"])
+    assert list(line["face"]) == list(documented["face"])
+    assert list(line["problems"][0]) == list(documented["problems"][0])
+    assert {p["code"]: p["severity"] for p in line["problems"]} == {"sunglasses": "fail"}
+    measures = line["measures"]
+    for name in ("yaw_deg", "pitch_deg", "eye_openness", "mouth_openness", "eye_darkness"):
+        assert isinstance(measures[name], float), name
+    assert measures["person_mask"] is True and len(line["face"]["outline"]) == 36
