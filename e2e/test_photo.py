@@ -1,9 +1,11 @@
 """The ID photo on a phone: the guidance, a too-close selfie from the gallery refused with the
 problem drawn on it, then the photo taken again with the (fake) rear camera and the timer,
-accepted, and downloaded without its metadata for the official site."""
+accepted, used (the same file sent again) and downloaded without its metadata for the
+official site; and a check without an account, which keeps nothing."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,13 @@ def test_a_photo_over_7_mb_is_refused_before_it_is_sent(tab: Tab, tmp_path: Path
     expect(take.page.get_by_role("alert").filter(has_text=message)).to_be_visible()
     expect(take.verdict).to_be_hidden()
     take.tab.check()
+
+
+def test_anyone_can_check_a_photo_without_an_account(tab: Tab, tmp_path: Path) -> None:
+    photo = tmp_path / "me.jpg"
+    photo.write_bytes(portraits.id_photo())
+    take = TakePhotoPage.open(tab).choose_a_file(photo, "pass")
+    expect(take.overlay).to_have_attribute("src", re.compile(r"^data:image/jpeg;base64,"))
+    expect(take.page.get_by_role("button", name=tab.texts("Use this photo"))).to_have_count(0)
+    sign_in = take.page.get_by_role("link", name=tab.texts("Sign in to use this photo"))
+    expect(sign_in).to_be_visible()
