@@ -101,7 +101,7 @@ def use(owner_id: str, data: bytes, *, keep: int) -> UsedPhoto:
         NotUsable: the photo needs a retake or cannot be read; nothing is stored.
     """
     checked = check(data)
-    if not checked.usable or checked.overlay is None:
+    if not checked.usable:
         raise NotUsable(checked)
     try:
         stripped = strip_metadata(data)
