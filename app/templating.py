@@ -8,6 +8,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 
 from app.auth import current_user
+from app.domain import files
 from app.storage import users
 
 
@@ -44,6 +45,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     # Globals (not context) so that imported macros can use them too.
     app.jinja_env.globals.update(field_params=field_params, form_error_list=form_error_list)
+    # The kinds of file and their limits, so that hints and messages say the real limit.
+    app.jinja_env.globals.update(file_rules={"photo": files.PHOTO, "document": files.DOCUMENT})
 
     @app.context_processor
     def globals_() -> dict[str, Any]:

@@ -132,3 +132,12 @@ def test_a_document_sent_again_replaces_the_file(signed_in: PageClient, app: Fla
     with app.app_context():
         kinds = list(db.session.scalars(select(Blob.kind)))
     assert kinds == ["insurance_cancel_document"]  # the replaced files are gone
+
+
+def test_a_broken_image_is_called_unreadable_as_for_nhi(signed_in: PageClient) -> None:
+    """One problem list for every document: a JPEG whose headers are broken is "could not be
+    read" here too (it used to be called the wrong type)."""
+    fill_in(signed_in, applicant="self")
+    response = upload(signed_in, {"identity": (b"\xff\xd8\xff\xe0 broken", "id.jpg")})
+    assert response.status_code == 422
+    assert "could not be read" in response.get_data(as_text=True)
