@@ -8,19 +8,18 @@ draft holds only blob ids and the answers, encrypted too.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain import references
 from app.domain.files import DOCUMENT, FileProblem
 from app.services import uploads
 from app.storage import blobs, drafts, insurance
 from app.storage.models import InsuranceCancellation
 
 DRAFT_KEY = "insurance.cancel"
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 DOCUMENT_KINDS = ("identity", "authority")
 BLOB_KIND = "insurance_cancel_document"
 RULE = DOCUMENT
@@ -88,11 +87,6 @@ def _delete_replaced(session: Session, user_id: str) -> None:
     blobs.delete_all(session, stored - listed)
 
 
-def new_reference() -> str:
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
-    return f"HC-{chars[:4]}-{chars[4:]}"
-
-
 def complete(answers: dict[str, Any]) -> bool:
     documents = answers.get("documents", {})
     return bool(answers.get("details")) and all(k in documents for k in needed_documents(answers))
@@ -105,7 +99,7 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
         return None
     row = insurance.add_cancellation(
         session,
-        reference=new_reference(),
+        reference=references.new(references.INSURANCE_CANCELLATION),
         user_id=user_id,
         applicant=str(answers.get("applicant", "self")),
         answers=answers,
