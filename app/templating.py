@@ -7,8 +7,12 @@ from typing import Any
 from flask import Flask
 from jinja2 import StrictUndefined
 
+from app import labels
 from app.auth import current_user
 from app.domain import files
+from app.labels import apply as apply_labels
+from app.labels import insurance as insurance_labels
+from app.labels import nhi as nhi_labels
 from app.storage import users
 
 
@@ -47,6 +51,12 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(field_params=field_params, form_error_list=form_error_list)
     # The kinds of file and their limits, so that hints and messages say the real limit.
     app.jinja_env.globals.update(file_rules={"photo": files.PHOTO, "document": files.DOCUMENT})
+    # Labels defined once (app/labels): `label_text(labels.nhi.RELATIONSHIPS, value)`.
+    app.jinja_env.globals.update(
+        labels={"apply": apply_labels, "nhi": nhi_labels, "insurance": insurance_labels},
+        label_text=labels.text,
+        label_option=labels.option,
+    )
 
     @app.context_processor
     def globals_() -> dict[str, Any]:

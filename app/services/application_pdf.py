@@ -14,6 +14,8 @@ from fpdf import FPDF
 from PIL import Image
 
 from app.domain.application_id import grouped
+from app.labels import apply as labels
+from app.labels import printed
 from app.services.pdf import (
     FONT,
     GREY,
@@ -22,21 +24,9 @@ from app.services.pdf import (
     heading,
     new_document,
     note,
-    pair,
     row,
 )
 
-CERTIFICATES = {
-    "both": ("署名用・利用者証明用の両方を希望", "Both certificates"),
-    "user_only": ("利用者証明用のみ希望", "User certificate only"),
-    "none": ("希望しない", "No certificates"),
-}
-YES_NO = {"yes": ("希望する", "Yes"), "no": ("希望しない", "No")}
-ROUTES = {
-    "smartphone": ("スマートフォン", "Smartphone"),
-    "pc": ("パソコン", "Computer"),
-    "mail": ("郵便", "Post"),
-}
 PHOTO_W, PHOTO_H = 35.0, 45.0  # mm, the printed ID photo
 
 
@@ -93,13 +83,15 @@ def copy_pdf(
     pdf = new_document("マイナンバーカード交付申請 控え / Copy of your card application")
     row(pdf, "受付番号", "Reference", reference)
     row(pdf, "送信日時", "Sent", sent_at.strftime("%Y-%m-%d %H:%M UTC"))
-    row(pdf, "申請方法", "Route", pair(ROUTES.get(answers.get("route", ""))))
+    row(pdf, "申請方法", "Route", printed(labels.ROUTES, answers.get("route")))
     row(pdf, "申請書ID", "Application form ID", grouped(answers.get("application_id", "")))
     row(pdf, "メール連絡用氏名", "Name for email contact", answers.get("contact_name", ""))
     row(pdf, "メールアドレス", "Email address", answers.get("email", ""))
     row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
-    row(pdf, "電子証明書", "Certificates", pair(CERTIFICATES.get(answers.get("certificates", ""))))
-    row(pdf, "氏名の点字表記", "Name in Braille", pair(YES_NO.get(answers.get("braille", ""))))
+    row(
+        pdf, "電子証明書", "Certificates", printed(labels.CERTIFICATES, answers.get("certificates"))
+    )
+    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
     if photo is not None:
         heading(pdf, "顔写真", "Photo")
         _photo_box(pdf, pdf.l_margin + 6, pdf.get_y() + 6, photo, crop)
@@ -126,7 +118,7 @@ def mail_form_pdf(
     row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
     row(pdf, "電話番号", "Phone number", answers.get("phone", ""))
     _certificate_boxes(pdf, answers.get("certificates", ""))
-    row(pdf, "氏名の点字表記", "Name in Braille", pair(YES_NO.get(answers.get("braille", ""))))
+    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
     row(pdf, "申請日", "Date of application", f"{today.year}年{today.month}月{today.day}日")
     row(pdf, "申請者署名（自署）", "Signature (sign by hand)", " ")
     pdf.set_right_margin(10)

@@ -11,16 +11,10 @@ from typing import Any
 
 from fpdf import FPDF
 
+from app.labels import nhi as labels
+from app.labels import printed
 from app.services.pdf import FONT, heading, new_document, note, row
 
-SEX = {"female": "女 Female", "male": "男 Male"}
-RELATIONSHIP = {
-    "head": "世帯主 Head",
-    "spouse": "妻・夫 Spouse",
-    "child": "子 Child",
-    "parent": "父・母 Parent",
-    "other": "その他 Other",
-}
 NOTICE_TITLES = {
     "notice": "国民健康保険 資格情報のお知らせ / Notice of qualification information",
     "certificate": "国民健康保険 資格確認書 / Qualification certificate",
@@ -32,7 +26,12 @@ def _document_rows(pdf: FPDF, doc: dict[str, Any]) -> None:
     heading(pdf, "届出人", "Applicant")
     row(pdf, "氏名", "Name", applicant["name"])
     row(pdf, "生年月日", "Date of birth", applicant["birth_date"])
-    row(pdf, "続柄", "Relationship", RELATIONSHIP.get(applicant["relationship_to_head"], ""))
+    row(
+        pdf,
+        "続柄",
+        "Relationship",
+        printed(labels.RELATIONSHIPS, applicant["relationship_to_head"]),
+    )
     row(pdf, "電話番号 / メール", "Phone / Email", f"{applicant['phone']}  {applicant['email']}")
     heading(pdf, "世帯主", "Head of household")
     row(pdf, "氏名 (フリガナ)", "Name", f"{head['name']} ({head['name_kana']})")
@@ -44,13 +43,19 @@ def _document_rows(pdf: FPDF, doc: dict[str, Any]) -> None:
             f"{number}. 氏名 (フリガナ) / 生年月日 / 性別 / 続柄 / マイナ保険証",
             "Name / Date of birth / Sex / Relationship / My Number health insurance card",
             f"{person['name']} ({person['name_kana']}) / {person['birth_date']} / "
-            f"{SEX.get(person['sex'], '')} / {RELATIONSHIP.get(person['relationship_to_head'], '')}"
+            f"{printed(labels.SEXES, person['sex'])} / "
+            f"{printed(labels.RELATIONSHIPS, person['relationship_to_head'])}"
             f" / {person['myna_hokensho']}",
         )
     insurance = doc["previous_insurance"]
     heading(pdf, "以前の健康保険", "Previous insurance")
     row(pdf, "資格喪失日", "Date of loss", insurance["loss_date"])
-    row(pdf, "保険者", "Insurer", f"{insurance['insurer_name']} ({insurance['insurer_type']})")
+    row(
+        pdf,
+        "保険者",
+        "Insurer",
+        f"{insurance['insurer_name']} ({printed(labels.INSURERS, insurance['insurer_type'])})",
+    )
     row(pdf, "記号・番号", "Symbol and number", insurance["symbol_number"])
     row(pdf, "資格取得日", "NHI from", doc["qualification_date"])
     heading(pdf, "添付書類", "Attachments (SHA-256)")
@@ -118,7 +123,7 @@ def notice_pdf(
             f"{number}. 氏名 (フリガナ) / 生年月日 / 性別",
             "Name / Date of birth / Sex",
             f"{person['name']} ({person['name_kana']}) / {person['birth_date']} / "
-            f"{SEX.get(person['sex'], '')}",
+            f"{printed(labels.SEXES, person['sex'])}",
         )
     pdf.ln(2)
     if kind == "notice":

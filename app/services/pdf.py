@@ -72,8 +72,3 @@ def note(pdf: FPDF, text: str, *, width: float = 0) -> None:
     """A paragraph of small print (instructions, what is attached)."""
     pdf.set_font(FONT, size=NOTE_SIZE)
     pdf.multi_cell(width, 5, text, new_x="LMARGIN", new_y="NEXT")
-
-
-def pair(labels: tuple[str, str] | None) -> str:
-    """A choice's (ja, en) label as the PDFs print it: "希望する / Yes"."""
-    return f"{labels[0]} / {labels[1]}" if labels else ""
