@@ -51,6 +51,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(field_params=field_params, form_error_list=form_error_list)
     # The kinds of file and their limits, so that hints and messages say the real limit.
     app.jinja_env.globals.update(file_rules={"photo": files.PHOTO, "document": files.DOCUMENT})
+    # `{{ ja("氏名") }}`: the official Japanese term beside its translation, in every template.
+    app.jinja_env.globals["ja"] = app.jinja_env.get_template("components/ja.html").module.ja  # type: ignore[attr-defined]
     # Labels defined once (app/labels): `label_text(labels.nhi.RELATIONSHIPS, value)`.
     app.jinja_env.globals.update(
         labels={"apply": apply_labels, "nhi": nhi_labels, "insurance": insurance_labels},
