@@ -8,7 +8,7 @@ from app.labels import N_, Choices, Label
 APPLICANTS = Choices(
     {
         "self": Label("被保険者本人", N_("The insured person")),
-        "household": Label("同一世帯の方", N_("Someone in the same household")),
+        "household": Label("同じ世帯の方", N_("Someone in the same household")),
         "agent": Label("委任状を持つ代理人", N_("An agent with a letter of authority")),
     },
     caption=False,

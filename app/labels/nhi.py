@@ -35,7 +35,7 @@ MYNA_HOKENSHO = Choices(
 STATES = Choices(
     {
         "received": Label("受付", N_("Received")),
-        "in_review": Label("審査中", N_("In review")),
+        "in_review": Label("処理中", N_("In review")),
         "accepted": Label("受理", N_("Accepted")),
         "needs_correction": Label("要訂正", N_("Needs correction")),
     },
