@@ -23,3 +23,12 @@ ROUTES = Choices(
     },
     caption=False,
 )
+#: The photo checker's verdict as the office reads it.
+PHOTO_VERDICTS = Choices(
+    {
+        "pass": Label("合格", N_("Passed")),
+        "warn": Label("合格（アドバイスあり）", N_("Passed with advice")),
+        "fail": Label("不合格", N_("Refused")),
+    },
+    caption=False,
+)
