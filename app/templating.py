@@ -7,7 +7,12 @@ from typing import Any
 from flask import Flask
 from jinja2 import StrictUndefined
 
+from app import labels
 from app.auth import current_user
+from app.domain import files
+from app.labels import apply as apply_labels
+from app.labels import insurance as insurance_labels
+from app.labels import nhi as nhi_labels
 from app.storage import users
 
 
@@ -44,6 +49,16 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     # Globals (not context) so that imported macros can use them too.
     app.jinja_env.globals.update(field_params=field_params, form_error_list=form_error_list)
+    # The kinds of file and their limits, so that hints and messages say the real limit.
+    app.jinja_env.globals.update(file_rules={"photo": files.PHOTO, "document": files.DOCUMENT})
+    # `{{ ja("氏名") }}`: the official Japanese term beside its translation, in every template.
+    app.jinja_env.globals["ja"] = app.jinja_env.get_template("components/ja.html").module.ja  # type: ignore[attr-defined]
+    # Labels defined once (app/labels): `label_text(labels.nhi.RELATIONSHIPS, value)`.
+    app.jinja_env.globals.update(
+        labels={"apply": apply_labels, "nhi": nhi_labels, "insurance": insurance_labels},
+        label_text=labels.text,
+        label_option=labels.option,
+    )
 
     @app.context_processor
     def globals_() -> dict[str, Any]:

@@ -14,6 +14,8 @@ from app.domain import application_id
 from app.forms import BaseForm
 from app.forms.apply import DateOfBirthForm
 from app.forms.choices import radios
+from app.labels import apply as labels
+from app.labels import form_choices
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 PHONE = re.compile(r"\+?[0-9]{10,15}")
@@ -137,11 +139,7 @@ class CertificatesForm(StepForm):
     KEYS = ("certificates",)
     certificates = radios(
         _l("Do you want electronic certificates on your card? (電子証明書の発行希望)"),
-        [
-            ("both", _l("Yes, both certificates")),
-            ("user_only", _l("Only the user certificate, for signing in")),
-            ("none", _l("No certificates")),
-        ],
+        form_choices(labels.CERTIFICATES),
         _l("Select which electronic certificates you want"),
     )
 
@@ -150,7 +148,7 @@ class BrailleForm(StepForm):
     KEYS = ("braille",)
     braille = radios(
         _l("Do you want your name in Braille on the card? (氏名の点字表記)"),
-        [("no", _l("No")), ("yes", _l("Yes"))],
+        form_choices(labels.BRAILLE),
         _l("Select whether you want your name in Braille"),
     )
 

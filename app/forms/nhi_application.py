@@ -13,28 +13,14 @@ from wtforms.validators import StopValidation
 from app.domain import nhi_fields
 from app.forms import BaseForm
 from app.forms.nhi_eligibility import YES_NO, checkboxes, radios
+from app.labels import form_choices
+from app.labels import nhi as labels
 
 PARTS = ("year", "month", "day")
-RELATIONSHIPS = [
-    ("head", _l("Head of household (世帯主)")),
-    ("spouse", _l("Spouse (妻・夫)")),
-    ("child", _l("Child (子)")),
-    ("parent", _l("Parent (父・母)")),
-    ("other", _l("Other household member (その他)")),
-]
-SEXES = [("female", _l("Female (女)")), ("male", _l("Male (男)"))]
-INSURERS = [
-    ("kyokai", _l("Japan Health Insurance Association (協会けんぽ)")),
-    ("kumiai", _l("A company health insurance society (健康保険組合)")),
-    ("kyosai", _l("A mutual aid association (共済組合)")),
-    ("kokuho_kumiai", _l("A National Health Insurance union (国民健康保険組合)")),
-    ("other", _l("Other")),
-]
-MYNA_HOKENSHO = [
-    ("yes", _l("Yes")),
-    ("no", _l("No")),
-    ("not_sure", _l("I am not sure")),
-]
+RELATIONSHIPS = form_choices(labels.RELATIONSHIPS)
+SEXES = form_choices(labels.SEXES)
+INSURERS = form_choices(labels.INSURERS)
+MYNA_HOKENSHO = form_choices(labels.MYNA_HOKENSHO)
 ATTACHMENT_KINDS = [
     ("loss_certificate", _l("Certificate of loss of insurance (資格喪失証明書) or another proof")),
     ("other", _l("Another document")),

@@ -6,17 +6,16 @@ office pages read it; a real connection would be another class with the same `su
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from flask import current_app
 from sqlalchemy.orm import Session
 
+from app.domain import references
 from app.storage import card_applications
 
 # Crockford's base32 without I, L, O, U: nothing to misread when a reference is read aloud.
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -37,12 +36,6 @@ class CardApplicationGateway(Protocol):
     ) -> Receipt: ...
 
 
-def new_reference() -> str:
-    """Like `MG-7K3Q-92XD`: 40 random bits, grouped for reading."""
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
-    return f"MG-{chars[:4]}-{chars[4:]}"
-
-
 class LocalCardApplicationGateway:
     """Records the application locally and returns its reference."""
 
@@ -57,7 +50,7 @@ class LocalCardApplicationGateway:
     ) -> Receipt:
         row = card_applications.add(
             session,
-            reference=new_reference(),
+            reference=references.new(references.CARD_APPLICATION),
             user_id=user_id,
             route=route,
             answers=answers,

@@ -8,7 +8,6 @@ with the same methods, set as `app.extensions["insurance_registry"]`.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -17,10 +16,9 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain import references
 from app.storage import insurance
 from app.storage.models import InsuranceRegistration
-
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32: easy to read aloud
 
 
 @dataclass(frozen=True)
@@ -45,12 +43,6 @@ class InsuranceRegistry(Protocol):
     ) -> Registration: ...
 
     def lookup(self, session: Session, *, issuer: str, serial: str) -> Registration | None: ...
-
-
-def new_reference() -> str:
-    """Like `HI-7K3Q-92XD`: 40 random bits, grouped for reading."""
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
-    return f"HI-{chars[:4]}-{chars[4:]}"
 
 
 def serial_text(serial: int | str) -> str:
@@ -78,7 +70,7 @@ class LocalInsuranceRegistry:
             return _as_registration(existing)
         row = insurance.add_registration(
             session,
-            reference=new_reference(),
+            reference=references.new(references.INSURANCE_REGISTRATION),
             user_id=user_id,
             issuer=issuer,
             serial=serial,

@@ -7,12 +7,11 @@ answers wait in the resident's encrypted draft until sent.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 
+from app import downloads
 from app.auth import login_required, public, require_user
-from app.domain.attachments import FileProblem
+from app.domain.files import FileProblem
 from app.extensions import db
 from app.forms import BaseForm
 from app.forms import insurance as forms
@@ -85,7 +84,8 @@ def documents() -> Response:
     answers = cancel.draft(db.session, user.id)
     errors: dict[str, FileProblem] = {}
     if request.method == "POST":
-        answers, errors = _store_uploads(user.id, answers)
+        chosen = {kind: downloads.received(kind) for kind in cancel.DOCUMENT_KINDS}
+        answers, errors = cancel.store_documents(db.session, user.id, chosen)
         if not errors and cancel.complete(answers):
             return redirect_to(url_for("insurance_cancel.check"))
     page = render_template(
@@ -95,22 +95,6 @@ def documents() -> Response:
         errors=errors,
     )
     return make_response(page, 422 if errors else 200)
-
-
-def _store_uploads(user_id: str, answers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    stored, errors = dict(answers.get("documents", {})), {}
-    for kind in cancel.needed_documents(answers):
-        upload = request.files.get(kind)
-        if upload is None or not upload.filename:
-            if kind not in stored:
-                errors[kind] = FileProblem.MISSING
-            continue
-        result = cancel.store_document(db.session, user_id, upload.read(), upload.filename)
-        if isinstance(result, FileProblem):
-            errors[kind] = result
-        else:
-            stored[kind] = result.__dict__
-    return cancel.save_documents(db.session, user_id, stored), errors
 
 
 @bp.route("/check", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from app import downloads
 from app.auth import login_required, require_user
+from app.domain.files import FileProblem
 from app.extensions import db
 from app.forms.nhi_application import AttachmentForm, PersonForm
 from app.htmx import redirect_to
@@ -18,7 +19,7 @@ from app.routes import draft_saves
 from app.routes.nhi import bp
 from app.routes.nhi_application import autosave_attributes, typed_answers
 from app.services import nhi_attachments, nhi_drafts
-from app.storage import blobs
+from app.services.uploads import UploadRefused
 
 
 @bp.route("/application/people", methods=["GET", "POST"])
@@ -126,37 +127,24 @@ def remove_person(person_id: str) -> Response:
 @login_required
 def documents() -> Response:
     user = require_user()
-    answers = nhi_drafts.load(db.session, user.id)
     form = AttachmentForm()
     problem = None
-    upload = request.files.get("document")
-    if request.method == "POST" and (upload is None or not upload.filename):
-        form.validate_on_submit()
-        problem = "missing"
-    elif request.method == "POST" and form.validate_on_submit():
-        data = upload.read() if upload else b""
-        existing = answers.get("attachments", [])
-        added = nhi_attachments.add(
-            db.session,
-            user_id=user.id,
-            filename=(upload.filename or "") if upload else "",
-            data=data,
-            kind=form.kind.data,
-            existing=existing,
-        )
-        limit = nhi_attachments.MAX_FILES
-        if added.entry is not None and nhi_drafts.add_to_list(
-            db.session, user.id, "attachments", added.entry, limit=limit
-        ):
-            db.session.commit()
+    if request.method == "POST" and form.validate_on_submit():
+        upload = downloads.received("document")
+        try:
+            nhi_attachments.add(db.session, user_id=user.id, upload=upload, kind=form.kind.data)
+        except UploadRefused as refused:
+            problem = refused.problem
+        else:
             return redirect_to(url_for("nhi.documents"))
-        db.session.rollback()  # the file is not kept when the list filled up meanwhile
-        problem = added.problem or "too_many"
+    elif request.method == "POST" and downloads.received("document") is None:
+        problem = FileProblem.MISSING
     page = render_template(
         "pages/nhi/documents.html",
         form=form,
         problem=problem,
-        attachments=answers.get("attachments", []),
+        max_files=nhi_attachments.MAX_FILES,
+        attachments=nhi_drafts.load(db.session, user.id).get("attachments", []),
     )
     return make_response(page, 422 if (problem or form.errors) else 200)
 
@@ -164,27 +152,15 @@ def documents() -> Response:
 @bp.get("/application/documents/<string:blob_id>")
 @login_required
 def document_file(blob_id: str) -> Response:
-    user = require_user()
-    stored = blobs.get(db.session, blob_id, owner_id=user.id)
-    if stored is None or stored.kind != nhi_attachments.KIND:
+    found = nhi_attachments.draft_file(db.session, require_user().id, blob_id)
+    if found is None:
         abort(404)
-    listed = nhi_drafts.load(db.session, user.id).get("attachments", [])
-    fallback = nhi_attachments.safe_name("", stored.media_type)
-    name = next((a["name"] for a in listed if a["id"] == blob_id), fallback)
-    return downloads.download(stored.data, stored.media_type, name)
+    stored, name = found
+    return downloads.send_blob(stored, name=name)
 
 
 @bp.post("/application/documents/<string:blob_id>/remove")
 @login_required
 def remove_document(blob_id: str) -> Response:
-    removed: list[dict[str, Any]] = []
-
-    def drop(attachments: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        removed[:] = [a for a in attachments if a["id"] == blob_id]
-        return [a for a in attachments if a["id"] != blob_id]
-
-    nhi_drafts.change_list(db.session, require_user().id, "attachments", drop)
-    if removed:  # only a file of this user's own draft is deleted
-        blobs.delete(db.session, blob_id)
-    db.session.commit()
+    nhi_attachments.remove(db.session, require_user().id, blob_id)
     return redirect_to(url_for("nhi.documents"))

@@ -56,9 +56,7 @@ def card_application_photo(application_id: str, kind: str) -> Response:
         abort(404)
     blob_id = chosen.blob_id if kind == "photo" else chosen.overlay_blob_id
     stored = blobs.get(db.session, blob_id) if blob_id else None
-    if stored is None:
-        abort(404)
-    return downloads.download(stored.data, stored.media_type, f"{row.reference}-{kind}.jpg")
+    return downloads.send_blob(stored, name=f"{row.reference}-{kind}.jpg")
 
 
 def _application(application_id: str) -> CardApplication:

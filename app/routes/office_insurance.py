@@ -7,7 +7,6 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from app import downloads
 from app.auth import staff_required
-from app.domain import nhi_files
 from app.extensions import db
 from app.htmx import redirect_to
 from app.storage import blobs, insurance
@@ -57,11 +56,7 @@ def document(cancellation_id: str, kind: str) -> Response:
     row = _row(cancellation_id)
     stored = insurance.cancellation_answers(row).get("documents", {}).get(kind)
     found = blobs.get(db.session, stored["blob_id"]) if stored else None
-    if found is None:
-        abort(404)
-    extension = nhi_files.EXTENSIONS.get(found.media_type, "bin")
-    name = f"{row.reference}-{kind}.{extension}"
-    return downloads.download(found.data, found.media_type, name)
+    return downloads.send_blob(found, name=f"{row.reference}-{kind}", stem=True)
 
 
 def _row(cancellation_id: str) -> InsuranceCancellation:

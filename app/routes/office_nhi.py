@@ -10,7 +10,6 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 
 from app import downloads
 from app.auth import require_user, staff_required
-from app.domain import nhi_files
 from app.extensions import db
 from app.forms.nhi_office import AcceptForm, CorrectionForm
 from app.htmx import redirect_to
@@ -110,9 +109,7 @@ def attachment(enrolment_id: str, blob_id: str) -> Response:
     action = "notice_downloaded" if blob_id == row.notice_blob_id else "attachment_opened"
     nhi_office.log(db.session, row, require_user().id, action)
     db.session.commit()
-    extension = nhi_files.EXTENSIONS.get(stored.media_type, "bin")
-    name = f"{row.reference}-{blob_id[:8]}.{extension}"
-    return downloads.download(stored.data, stored.media_type, name)
+    return downloads.send_blob(stored, name=f"{row.reference}-{blob_id[:8]}", stem=True)
 
 
 def _row(enrolment_id: str) -> NhiEnrolment:

@@ -1,59 +1,33 @@
 """PDFs of an application: a copy of what was sent, and the filled-in handwritten form for post.
 
-Text is bilingual (Japanese official label, English beside it) whatever the page language,
-because the Japanese is what the official form and office use. The Japanese font (IPAex,
-Debian's fonts-ipaexfont) is embedded as a subset so the PDF prints the same everywhere.
+Drawn with `services/pdf.py` (A4, the embedded Japanese font, bilingual rows): the Japanese
+official label with English beside it, whatever the page language.
 """
 
 from __future__ import annotations
 
 import io
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
 from PIL import Image
 
 from app.domain.application_id import grouped
-
-FONT_CANDIDATES = (
-    Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
-    Path("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
+from app.labels import apply as labels
+from app.labels import printed
+from app.services.pdf import (
+    FONT,
+    GREY,
+    LABEL_SIZE,
+    VALUE_SIZE,
+    heading,
+    new_document,
+    note,
+    row,
 )
-FONT = "IPAexGothic"
-CERTIFICATES = {
-    "both": ("署名用・利用者証明用の両方を希望", "Both certificates"),
-    "user_only": ("利用者証明用のみ希望", "User certificate only"),
-    "none": ("希望しない", "No certificates"),
-}
-YES_NO = {"yes": ("希望する", "Yes"), "no": ("希望しない", "No")}
-ROUTES = {
-    "smartphone": ("スマートフォン", "Smartphone"),
-    "pc": ("パソコン", "Computer"),
-    "mail": ("郵便", "Post"),
-}
+
 PHOTO_W, PHOTO_H = 35.0, 45.0  # mm, the printed ID photo
-
-
-def font_path() -> Path:
-    for path in FONT_CANDIDATES:
-        if path.exists():
-            return path
-    raise FileNotFoundError("IPAex Gothic not found: install Debian's fonts-ipaexfont")
-
-
-def _new_pdf(title: str) -> FPDF:
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_title(title)
-    pdf.set_creator("myna-guide")
-    pdf.add_font(FONT, fname=str(font_path()))
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    pdf.set_font(FONT, size=16)
-    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    return pdf
 
 
 def _birth(value: str | None) -> str:
@@ -61,20 +35,6 @@ def _birth(value: str | None) -> str:
         return ""
     day = date.fromisoformat(value)
     return f"{day.year}年{day.month}月{day.day}日 ({day.isoformat()})"
-
-
-def _pair(pair: tuple[str, str] | None) -> str:
-    return f"{pair[0]} / {pair[1]}" if pair else ""
-
-
-def _row(pdf: FPDF, label_ja: str, label_en: str, value: str) -> None:
-    pdf.set_font(FONT, size=9)
-    pdf.set_text_color(80, 80, 80)
-    pdf.cell(0, 5, f"{label_ja}  {label_en}", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, size=12)
-    pdf.set_text_color(0, 0, 0)
-    pdf.multi_cell(0, 7, value or "—", border="B", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
 
 
 def _photo_box(pdf: FPDF, x: float, y: float, photo: bytes | None, crop: Any) -> None:
@@ -120,20 +80,20 @@ def copy_pdf(
     crop: Any = None,
 ) -> bytes:
     """A record of an online application as it was sent."""
-    pdf = _new_pdf("マイナンバーカード交付申請 控え / Copy of your card application")
-    _row(pdf, "受付番号", "Reference", reference)
-    _row(pdf, "送信日時", "Sent", sent_at.strftime("%Y-%m-%d %H:%M UTC"))
-    _row(pdf, "申請方法", "Route", _pair(ROUTES.get(answers.get("route", ""))))
-    _row(pdf, "申請書ID", "Application form ID", grouped(answers.get("application_id", "")))
-    _row(pdf, "メール連絡用氏名", "Name for email contact", answers.get("contact_name", ""))
-    _row(pdf, "メールアドレス", "Email address", answers.get("email", ""))
-    _row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
-    _row(
-        pdf, "電子証明書", "Certificates", _pair(CERTIFICATES.get(answers.get("certificates", "")))
+    pdf = new_document("マイナンバーカード交付申請 控え / Copy of your card application")
+    row(pdf, "受付番号", "Reference", reference)
+    row(pdf, "送信日時", "Sent", sent_at.strftime("%Y-%m-%d %H:%M UTC"))
+    row(pdf, "申請方法", "Route", printed(labels.ROUTES, answers.get("route")))
+    row(pdf, "申請書ID", "Application form ID", grouped(answers.get("application_id", "")))
+    row(pdf, "メール連絡用氏名", "Name for email contact", answers.get("contact_name", ""))
+    row(pdf, "メールアドレス", "Email address", answers.get("email", ""))
+    row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
+    row(
+        pdf, "電子証明書", "Certificates", printed(labels.CERTIFICATES, answers.get("certificates"))
     )
-    _row(pdf, "氏名の点字表記", "Name in Braille", _pair(YES_NO.get(answers.get("braille", ""))))
+    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
     if photo is not None:
-        _row(pdf, "顔写真", "Photo", "")
+        heading(pdf, "顔写真", "Photo")
         _photo_box(pdf, pdf.l_margin + 6, pdf.get_y() + 6, photo, crop)
     return bytes(pdf.output())
 
@@ -142,27 +102,25 @@ def mail_form_pdf(
     answers: dict[str, Any], *, today: date, photo: bytes | None = None, crop: Any = None
 ) -> bytes:
     """What to copy onto the handwritten application form, filled in, with a photo to cut out."""
-    pdf = _new_pdf("個人番号カード交付申請書（手書き用）記入内容 / Handwritten application form")
-    pdf.set_font(FONT, size=9)
-    pdf.multi_cell(
-        0,
-        5,
+    pdf = new_document(
+        "個人番号カード交付申請書（手書き用）記入内容 / Handwritten application form"
+    )
+    note(
+        pdf,
         "この内容を交付申請書に書き写し、署名して郵送してください。"
         "Copy these answers onto the official form, sign it and post it.",
-        new_x="LMARGIN",
-        new_y="NEXT",
     )
     pdf.ln(3)
     top = pdf.get_y()
     pdf.set_right_margin(pdf.w - pdf.l_margin - 120)
-    _row(pdf, "氏名", "Full name", answers.get("full_name", ""))
-    _row(pdf, "住所", "Address", answers.get("address", ""))
-    _row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
-    _row(pdf, "電話番号", "Phone number", answers.get("phone", ""))
+    row(pdf, "氏名", "Full name", answers.get("full_name", ""))
+    row(pdf, "住所", "Address", answers.get("address", ""))
+    row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
+    row(pdf, "電話番号", "Phone number", answers.get("phone", ""))
     _certificate_boxes(pdf, answers.get("certificates", ""))
-    _row(pdf, "氏名の点字表記", "Name in Braille", _pair(YES_NO.get(answers.get("braille", ""))))
-    _row(pdf, "申請日", "Date of application", f"{today.year}年{today.month}月{today.day}日")
-    _row(pdf, "申請者署名（自署）", "Signature (sign by hand)", " ")
+    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
+    row(pdf, "申請日", "Date of application", f"{today.year}年{today.month}月{today.day}日")
+    row(pdf, "申請者署名（自署）", "Signature (sign by hand)", " ")
     pdf.set_right_margin(10)
     _photo_box(pdf, pdf.l_margin + 135, top + 8, photo, crop)
     pdf.set_xy(pdf.l_margin + 130, top + PHOTO_H + 18)
@@ -177,11 +135,11 @@ def _certificate_boxes(pdf: FPDF, choice: str) -> None:
     """The form asks you to blacken the box of each certificate you do NOT want."""
     refuse_signature = choice in ("user_only", "none")
     refuse_user = choice == "none"
-    pdf.set_font(FONT, size=9)
-    pdf.set_text_color(80, 80, 80)
+    pdf.set_font(FONT, size=LABEL_SIZE)
+    pdf.set_text_color(*GREY)
     pdf.cell(0, 5, "電子証明書  Certificates (blacken = not wanted)", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
-    pdf.set_font(FONT, size=11)
+    pdf.set_font(FONT, size=VALUE_SIZE)
     for refused, text in (
         (refuse_signature, "署名用電子証明書の発行を希望しません  No signature certificate"),
         (refuse_user, "利用者証明用電子証明書の発行を希望しません  No user certificate"),

@@ -1,37 +1,28 @@
 """A request to cancel the insurance registration: answers and documents, kept as a draft
 for the signed-in resident until sent, then recorded for the ward office (the NHI insurer).
 
-Documents are judged by their bytes (PDF, JPEG, PNG), images lose their metadata, and every
-file is stored encrypted. The draft holds only blob ids and the answers, encrypted too.
+Documents go through the one upload pipeline (`services/uploads.py`, rule `files.DOCUMENT`):
+judged by their bytes, images without their metadata, every file stored encrypted. The
+draft holds only blob ids and the answers, encrypted too.
 """
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import attachments, nhi_files
-from app.domain.attachments import FileProblem
+from app.domain import references
+from app.domain.files import DOCUMENT, FileProblem
+from app.services import uploads
 from app.storage import blobs, drafts, insurance
 from app.storage.models import InsuranceCancellation
-from photo_checks.errors import PhotoError
-from photo_checks.metadata import strip_metadata
 
 DRAFT_KEY = "insurance.cancel"
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 DOCUMENT_KINDS = ("identity", "authority")
 BLOB_KIND = "insurance_cancel_document"
-
-
-@dataclass(frozen=True)
-class Stored:
-    blob_id: str
-    name: str
-    media_type: str
-    size: int
+RULE = DOCUMENT
 
 
 def draft(session: Session, user_id: str) -> dict[str, Any]:
@@ -51,27 +42,26 @@ def needed_documents(answers: dict[str, Any]) -> tuple[str, ...]:
     return ("identity",)
 
 
-def store_document(
-    session: Session, user_id: str, data: bytes | None, name: str
-) -> Stored | FileProblem:
-    """Check a file by its content, strip image metadata, store it encrypted.
-
-    Not committed: `save_documents` commits the files with the draft that lists them.
-    """
-    kind = attachments.check(data)
-    if isinstance(kind, FileProblem):
-        return kind
-    assert data is not None  # noqa: S101 - check() returned a kind, so there are bytes
-    try:
-        if kind == "jpeg":
-            data = strip_metadata(data)
-        elif kind == "png":
-            data = nhi_files.strip_png_metadata(data)
-    except (PhotoError, nhi_files.UnreadableFile):
-        return FileProblem.WRONG_TYPE
-    media_type = attachments.MEDIA_TYPES[kind]
-    blob_id = blobs.put(session, data, kind=BLOB_KIND, media_type=media_type, owner_id=user_id)
-    return Stored(blob_id, name[:120] or "document", media_type, len(data))
+def store_documents(
+    session: Session, user_id: str, chosen: Mapping[str, uploads.Upload]
+) -> tuple[dict[str, Any], dict[str, FileProblem]]:
+    """Store the needed documents the resident chose (`files.DOCUMENT` rule) and keep them
+    in the draft with the files they replace deleted, committed; returns the draft and what
+    was refused, by kind of document (a needed one never chosen is MISSING)."""
+    answers = draft(session, user_id)
+    documents = dict(answers.get("documents", {}))
+    needed = {kind: chosen.get(kind) for kind in needed_documents(answers)}
+    stored, refused = uploads.store_each(
+        session, needed, kept=set(documents), rule=RULE, blob_kind=BLOB_KIND, owner_id=user_id
+    )
+    for kind, upload in stored.items():
+        documents[kind] = {
+            "blob_id": upload.blob_id,
+            "name": upload.name,
+            "media_type": upload.media_type,
+            "size": upload.size,
+        }
+    return save_documents(session, user_id, documents), refused
 
 
 def save_documents(session: Session, user_id: str, documents: dict[str, Any]) -> dict[str, Any]:
@@ -97,11 +87,6 @@ def _delete_replaced(session: Session, user_id: str) -> None:
     blobs.delete_all(session, stored - listed)
 
 
-def new_reference() -> str:
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
-    return f"HC-{chars[:4]}-{chars[4:]}"
-
-
 def complete(answers: dict[str, Any]) -> bool:
     documents = answers.get("documents", {})
     return bool(answers.get("details")) and all(k in documents for k in needed_documents(answers))
@@ -114,7 +99,7 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
         return None
     row = insurance.add_cancellation(
         session,
-        reference=new_reference(),
+        reference=references.new(references.INSURANCE_CANCELLATION),
         user_id=user_id,
         applicant=str(answers.get("applicant", "self")),
         answers=answers,

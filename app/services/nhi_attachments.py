@@ -1,93 +1,59 @@
-"""Attachments to an NHI application: type from the content, metadata removed, encrypted.
+"""Attachments to an NHI application: stored through the one upload pipeline
+(`services/uploads.py`, rule `files.DOCUMENT`), listed in the draft by id, name, kind, type,
+size and SHA-256 (the canonical document refers to the file by that digest).
 
-JPEG: EXIF, GPS and the other metadata segments are removed losslessly (photo_checks); PNG:
-text, EXIF and time chunks are dropped; PDF is kept as sent. The draft keeps each file's id,
-name, type, size and SHA-256 (the canonical document refers to the file by that digest).
-
-Images are judged on their headers before they are stored (`nhi_files.file_problem`: pixel
-cap, JPEG scans). Each account holds at most `MAX_FILES` unsent attachments: before a file is
-stored, the user's attachment files that neither the draft nor a sent enrolment lists (left
-behind when two tabs added files at once, or by an abandoned upload) are deleted, and the
-ones left are counted.
+Each account holds at most `MAX_FILES` unsent attachments: before a file is stored, the
+user's attachment files that neither the draft nor a sent enrolment lists (left behind when
+two tabs added files at once, or by an abandoned upload) are deleted, and the ones left are
+counted.
 """
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
-from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import nhi_files
-from app.services import nhi_drafts
+from app.domain.files import DOCUMENT, FileProblem
+from app.services import nhi_drafts, uploads
+from app.services.uploads import UploadRefused
 from app.storage import blobs, nhi_enrolments
-from photo_checks import strip_metadata
-from photo_checks.errors import PhotoError
+from app.storage.blobs import StoredFile
 
 KIND = "nhi-attachment"
 MAX_FILES = 10
+RULE = DOCUMENT
 
 
-@dataclass(frozen=True)
-class Added:
-    entry: dict[str, Any] | None
-    # empty | too_big | wrong_type | unreadable | too_many_pixels | too_many
-    problem: str | None = None
+def add(session: Session, *, user_id: str, upload: uploads.Upload, kind: str) -> dict[str, Any]:
+    """Store one file and list it in the user's draft, committed together.
 
-
-def clean(data: bytes, media_type: str) -> bytes:
-    """The bytes to store, without metadata; raises UnreadableFile when the structure is broken."""
-    if media_type == "image/jpeg":
-        try:
-            return strip_metadata(data)
-        except PhotoError as error:
-            raise nhi_files.UnreadableFile(str(error)) from error
-    if media_type == "image/png":
-        return nhi_files.strip_png_metadata(data)
-    return data
-
-
-def safe_name(filename: str, media_type: str) -> str:
-    """A display name: no folders, no control characters, the extension the content has."""
-    stem = PurePath(unicodedata.normalize("NFC", filename or "")).stem
-    stem = "".join(ch for ch in stem if ch.isprintable() and ch not in '\\/:*?"<>|')[:80]
-    return f"{stem or 'document'}.{nhi_files.EXTENSIONS[media_type]}"
-
-
-def add(
-    session: Session,
-    *,
-    user_id: str,
-    filename: str,
-    data: bytes,
-    kind: str,
-    existing: list[dict[str, Any]],
-) -> Added:
-    """Store one file for the user's draft; the caller saves the entry in the draft and commits."""
+    Raises:
+        UploadRefused: the file is missing or refused, or the draft already lists
+            `MAX_FILES` (checked again as the entry is added: two tabs cannot pass the cap).
+    """
+    if upload is None:
+        raise UploadRefused(FileProblem.MISSING)
+    existing = nhi_drafts.load(session, user_id).get("attachments", [])
     if max(len(existing), unsent_files(session, user_id)) >= MAX_FILES:
-        return Added(None, "too_many")
-    problem = nhi_files.file_problem(data)
-    if problem:
-        return Added(None, problem)
-    media_type = nhi_files.sniff(data) or ""
-    try:
-        stored = clean(data, media_type)
-    except nhi_files.UnreadableFile:
-        return Added(None, "unreadable")
-    blob_id = blobs.put(session, stored, kind=KIND, media_type=media_type, owner_id=user_id)
-    return Added(
-        {
-            "id": blob_id,
-            "kind": kind,
-            "name": safe_name(filename, media_type),
-            "media_type": media_type,
-            "size": len(stored),
-            "sha256": hashlib.sha256(stored).hexdigest(),
-        }
+        raise UploadRefused(FileProblem.TOO_MANY)
+    filename, data = upload
+    stored = uploads.store(
+        session, data, filename=filename, rule=RULE, blob_kind=KIND, owner_id=user_id
     )
+    entry = {
+        "id": stored.blob_id,
+        "kind": kind,
+        "name": stored.name,
+        "media_type": stored.media_type,
+        "size": stored.size,
+        "sha256": stored.sha256,
+    }
+    if not nhi_drafts.add_to_list(session, user_id, "attachments", entry, limit=MAX_FILES):
+        session.rollback()  # the file is not kept when the list filled up meanwhile
+        raise UploadRefused(FileProblem.TOO_MANY)
+    session.commit()
+    return entry
 
 
 def unsent_files(session: Session, user_id: str) -> int:
@@ -105,3 +71,28 @@ def unsent_files(session: Session, user_id: str) -> int:
     }
     blobs.delete_all(session, stored - listed - sent)
     return len(stored & (listed - sent))
+
+
+def draft_file(session: Session, user_id: str, blob_id: str) -> tuple[StoredFile, str] | None:
+    """One of the user's own attachment files and the name the draft lists it under (a safe
+    default when it is not listed); None when it is not theirs or not an attachment."""
+    stored = blobs.get(session, blob_id, owner_id=user_id)
+    if stored is None or stored.kind != KIND:
+        return None
+    listed = nhi_drafts.load(session, user_id).get("attachments", [])
+    fallback = uploads.safe_name("", stored.media_type)
+    return stored, next((a["name"] for a in listed if a["id"] == blob_id), fallback)
+
+
+def remove(session: Session, user_id: str, blob_id: str) -> None:
+    """Take the file off the user's draft and delete it (only a file their draft lists)."""
+    removed: list[dict[str, Any]] = []
+
+    def drop(attachments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        removed[:] = [a for a in attachments if a["id"] == blob_id]
+        return [a for a in attachments if a["id"] != blob_id]
+
+    nhi_drafts.change_list(session, user_id, "attachments", drop)
+    if removed:
+        blobs.delete(session, blob_id)
+    session.commit()

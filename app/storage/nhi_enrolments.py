@@ -7,13 +7,13 @@ labels: 処理中, 要訂正). Answers and the correction message are encrypted.
 from __future__ import annotations
 
 import json
-import secrets
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import references
 from app.storage.cipher import cipher
 from app.storage.models import NhiEnrolment, utcnow
 
@@ -21,13 +21,6 @@ STATES = ("received", "in_review", "accepted", "needs_correction")
 OPEN_STATES = ("received", "in_review")
 ANSWERS_CONTEXT = b"nhi_enrolments.answers"
 CORRECTION_CONTEXT = b"nhi_enrolments.correction"
-# No 0/O or 1/I/L: references are read out on the phone.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-
-def new_reference() -> str:
-    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"NHI-{chars[:4]}-{chars[4:]}"
 
 
 def create(
@@ -43,7 +36,7 @@ def create(
 ) -> NhiEnrolment:
     """A received enrolment; the caller commits."""
     row = NhiEnrolment(
-        reference=new_reference(),
+        reference=references.new(references.NHI_ENROLMENT),
         user_id=user_id,
         relay_job_id=relay_job_id,
         state="received",

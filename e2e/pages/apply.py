@@ -93,7 +93,7 @@ class CheckAnswersPage(PageObject):
     heading_text = "Check your answers before sending your application"
 
     def value(self, text: str) -> Locator:
-        return self.page.locator(".check-list__value", has_text=text)
+        return self.page.locator(".summary-list__value", has_text=text)
 
     def send(self, button_id: str, heading_id: str) -> SentPage:
         self.page.get_by_role("button", name=self._(button_id)).click()

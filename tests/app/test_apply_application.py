@@ -71,7 +71,7 @@ def test_the_online_route_goes_step_by_step_to_check_your_answers(signed_in: Pag
     check = signed_in.get("/apply/application/continue").headers["Location"]
     assert check == "/apply/application/check"
     soup = signed_in.get_page("/apply/application/check?lang=en")
-    values = [dd.get_text(strip=True) for dd in soup.select(".check-list__value")]
+    values = [dd.get_text(strip=True) for dd in soup.select(".summary-list__value")]
     assert "1234 5678 9012 3456 7890 123" in values  # full-width digits, spaces, hyphens
     assert "hanako@example.jp" in values
     assert soup.select_one("form[action='/apply/application/send'] button").get_text(

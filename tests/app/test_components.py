@@ -127,3 +127,26 @@ def test_progress_and_file_input_render_native_accessible_controls(app: Flask) -
     assert soup.select_one("label[for=progress]").get_text() == "Uploading"
     upload = soup.select_one("input#photo")
     assert upload["accept"] == "image/jpeg" and upload["aria-invalid"] == "true"
+
+
+def test_a_summary_row_names_its_change_link_and_says_when_nothing_was_given(app: Flask) -> None:
+    soup = render(
+        app,
+        '{% from "components/summary_list.html" import summary_list, summary_row %}'
+        "{% call summary_list() %}"
+        '{{ summary_row("Full name", "Hanako", ja_label="氏名", href="/change/name") }}'
+        '{{ summary_row("Reason", "", ja_label="理由") }}'
+        "{% endcall %}",
+    )
+    name, reason = soup.select("dl.summary-list > .summary-list__row")
+    assert name.select_one("dt [lang=ja]").get_text() == "氏名"
+    assert name.select_one(".summary-list__value").get_text() == "Hanako"
+    link = name.select_one(".summary-list__action a")
+    assert link["href"] == "/change/name" and link.get_text() == "Change Full name"
+    assert reason.select_one(".summary-list__value").get_text() == "Not provided"
+    assert reason.select_one(".summary-list__action") is None
+
+
+def test_ja_is_available_in_every_template_without_an_import(app: Flask) -> None:
+    soup = render(app, '<h1>Name {{ ja("氏名") }}</h1>')
+    assert str(soup.select_one("h1 span")) == '<span class="caption" lang="ja">氏名</span>'

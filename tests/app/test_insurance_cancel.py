@@ -132,3 +132,22 @@ def test_a_document_sent_again_replaces_the_file(signed_in: PageClient, app: Fla
     with app.app_context():
         kinds = list(db.session.scalars(select(Blob.kind)))
     assert kinds == ["insurance_cancel_document"]  # the replaced files are gone
+
+
+def test_a_broken_image_is_called_unreadable_as_for_nhi(signed_in: PageClient) -> None:
+    """One problem list for every document: a JPEG whose headers are broken is "could not be
+    read" here too (it used to be called the wrong type)."""
+    fill_in(signed_in, applicant="self")
+    response = upload(signed_in, {"identity": (b"\xff\xd8\xff\xe0 broken", "id.jpg")})
+    assert response.status_code == 422
+    assert "could not be read" in response.get_data(as_text=True)
+
+
+def test_a_document_is_named_by_its_content_as_for_nhi(signed_in: PageClient) -> None:
+    """The name shown to the resident and the office drops folders and control characters
+    and takes the extension the content has (it used to keep the name as sent)."""
+    fill_in(signed_in, applicant="self")
+    response = upload(signed_in, {"identity": (b"%PDF-1.4\n%id\n", "..\\scans/my\x07id.exe")})
+    assert response.status_code == 303
+    check = signed_in.get_page("/insurance/cancel/check?lang=en").get_text()
+    assert "myid.pdf" in check and ".exe" not in check

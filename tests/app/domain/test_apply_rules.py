@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from app.domain import application, application_id, dates, eligibility
-from app.domain.photo_upload import UploadProblem, sniff
 
 TODAY = date(2026, 11, 24)
 
@@ -163,17 +162,3 @@ def test_next_step_skips_answered_ones_and_wraps_to_earlier_gaps() -> None:
     done = {**answers, "application_id": "1", "date_of_birth": "1990-01-01"}
     done.update(certificates="none", braille="no", photo_id="p")
     assert application.next_step("pc", "braille", done, today=TODAY) is None
-
-
-@pytest.mark.parametrize(
-    ("head", "size", "problem"),
-    [
-        (b"\xff\xd8\xff\xe0", 50_000, None),
-        (b"\xff\xd8\xff\xe0", 0, UploadProblem.EMPTY),
-        (b"\xff\xd8\xff\xe0", 7_000_001, UploadProblem.TOO_LARGE),
-        (b"\x89PNG\r\n\x1a\n", 50_000, UploadProblem.NOT_JPEG),
-        (b"\x00\x00\x00\x18ftypheic", 50_000, UploadProblem.NOT_JPEG),
-    ],
-)
-def test_upload_refusals(head: bytes, size: int, problem: UploadProblem | None) -> None:
-    assert sniff(head, size) == problem

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import struct
-import zlib
 from datetime import UTC, date, datetime
 
 import pytest
-from PIL import Image
 
-from app.domain import attachments, ics
+from app.domain import ics
 from app.domain import insurance_readiness as readiness
-from app.domain.attachments import FileProblem
-from tests.helpers import crafted_images as crafted
 
 
 @pytest.mark.parametrize(
@@ -37,43 +31,6 @@ def test_readiness_answers_lead_on(question: str, answer: str, kind: str, key: s
 
 def test_the_pin_question_comes_before_the_card_step() -> None:
     assert readiness.QUESTIONS.index("know-pin") < readiness.QUESTIONS.index("device")
-
-
-IHDR_4X4 = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
-
-
-def _jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), "white").save(out, format="JPEG")
-    return out.getvalue()
-
-
-def _png(*chunks: tuple[bytes, bytes]) -> bytes:
-    body = b"".join(
-        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        for kind, data in chunks
-    )
-    return attachments.PNG_SIGNATURE + body
-
-
-@pytest.mark.parametrize(
-    ("data", "result"),
-    [
-        (None, FileProblem.MISSING),
-        (b"", FileProblem.EMPTY),
-        (b"%PDF-1.7\n...", "pdf"),
-        (_jpeg(), "jpeg"),
-        (_png((b"IHDR", IHDR_4X4), (b"IDAT", b"pixels"), (b"IEND", b"")), "png"),
-        (b"\xff\xd8\xff\xe0rest", FileProblem.WRONG_TYPE),  # its headers are broken
-        (attachments.PNG_SIGNATURE + b"rest", FileProblem.WRONG_TYPE),
-        (crafted.png_bomb(), FileProblem.TOO_MANY_PIXELS),  # L5: 30000 x 30000
-        (b"GIF89a", FileProblem.WRONG_TYPE),
-        (b"<html>%PDF-", FileProblem.WRONG_TYPE),  # the type comes from the first bytes
-        (b"%PDF-" + b"0" * attachments.MAX_BYTES, FileProblem.TOO_LARGE),
-    ],
-)
-def test_files_are_judged_by_their_bytes(data: bytes | None, result: object) -> None:
-    assert attachments.check(data) == result
 
 
 def test_the_calendar_file_follows_rfc_5545() -> None:

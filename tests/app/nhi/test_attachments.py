@@ -10,6 +10,7 @@ from flask import Flask
 from PIL import Image
 from sqlalchemy import func, select
 
+from app.domain.files import DOCUMENT
 from app.extensions import db
 from app.services import nhi_attachments
 from app.storage import blobs
@@ -91,3 +92,18 @@ def test_unsent_attachments_are_capped_per_account(signed_in: PageClient, app: F
     assert refused.status_code == 422
     assert "up to 10 files" in refused.get_data(as_text=True)
     assert _stored(app) == nhi_attachments.MAX_FILES
+
+
+def test_a_document_over_the_one_document_limit_is_refused_with_that_limit(
+    signed_in: PageClient, app: Flask
+) -> None:
+    """NHI took 10 MB and the cancellation 5 MB; every document now has the stricter limit,
+    and the page says the limit the check used (the hint too)."""
+    signed_in.get_page("/nhi/application?lang=en")
+    big = b"%PDF-1.7\n" + b"0" * DOCUMENT.max_bytes
+    response = helpers.upload(signed_in, big, "scan.pdf")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert f"must be smaller than {DOCUMENT.megabytes} MB" in page
+    assert f"Up to {DOCUMENT.megabytes} MB each." in page
+    assert _stored(app) == 0

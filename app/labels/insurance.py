@@ -1,0 +1,29 @@
+"""Labels of the insurance cancellation (procedures.md 3.4): who sends it, the documents,
+and a request's statuses as the resident and the office see them."""
+
+from __future__ import annotations
+
+from app.labels import N_, Choices, Label
+
+APPLICANTS = Choices(
+    {
+        "self": Label("被保険者本人", N_("The insured person")),
+        "household": Label("同じ世帯の方", N_("Someone in the same household")),
+        "agent": Label("委任状を持つ代理人", N_("An agent with a letter of authority")),
+    },
+    caption=False,
+)
+DOCUMENTS = Choices(
+    {
+        "identity": Label("本人確認書類", N_("The sender's ID")),
+        "authority": Label("委任状", N_("Letter of authority")),
+    }
+)
+STATUSES = Choices(
+    {
+        "received": Label("受付", N_("Received")),
+        "in_progress": Label("処理中", N_("Being processed")),
+        "completed": Label("完了（資格確認書を送付済み）", N_("Completed: 資格確認書 posted")),
+    },
+    caption=False,
+)
