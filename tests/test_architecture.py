@@ -31,24 +31,21 @@ FORBIDDEN_IN_DOMAIN = ("app.storage", "app.services", "app.extensions")
 
 # Route modules still importing `app.storage`; remove your line when your module is done.
 ROUTES_IMPORTING_STORAGE = {
-    "app/routes/account.py",  # until steps (profile drafts) and office (users) finish
+    "app/routes/account.py",  # until steps finishes (the profile)
     "app/routes/application.py",  # until steps finishes
     "app/routes/application_review.py",  # until steps finishes
     "app/routes/apply.py",  # until questions finishes
-    "app/routes/digital_auth.py",  # until office finishes
     "app/routes/draft_saves.py",  # until steps finishes
     "app/routes/insurance_cancel.py",  # until steps finishes
-    "app/routes/insurance_register.py",  # until office finishes
     "app/routes/nhi.py",  # until steps finishes
     "app/routes/nhi_application.py",  # until steps finishes
     "app/routes/nhi_people.py",  # until files finishes
     "app/routes/nhi_signing.py",  # until steps finishes
     "app/routes/photo.py",  # until files finishes
-    "app/routes/relay.py",  # until office finishes
 }
 # Route modules still calling `.commit(`; remove your line when your module is done.
 ROUTES_COMMITTING = {
-    "app/routes/account.py",  # until steps (profile) and office (passkeys) finish
+    "app/routes/account.py",  # until steps finishes (the profile)
     "app/routes/application.py",  # until steps finishes
     "app/routes/application_review.py",  # until steps finishes
     "app/routes/nhi_application.py",  # until steps finishes

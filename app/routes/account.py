@@ -11,9 +11,8 @@ from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
 from app.htmx import redirect_to, render_page_or_fragment
 from app.routes import draft_saves
-from app.routes.auth import CEREMONY_KEY, _ceremony_limit, passkey_unavailable, relying_party
-from app.services import passkeys
-from app.services.procedures import procedures_for
+from app.routes.auth import CEREMONY_KEY, passkey_unavailable
+from app.services import passkeys, procedures
 from app.storage import drafts, users
 
 bp = Blueprint("account", __name__)
@@ -23,11 +22,11 @@ PROFILE_DRAFT = "account.profile"
 @bp.get("/dashboard")
 @login_required
 def dashboard() -> str:
-    user = require_user()
+    found = procedures.dashboard(db.session, require_user())
     return render_template(
         "pages/account/dashboard.html",
-        display_name=users.display_name(user),
-        procedures=procedures_for(db.session, user.id),
+        display_name=found.display_name,
+        procedures=found.procedures,
         welcome=request.args.get("welcome") == "1",
     )
 
@@ -70,24 +69,26 @@ def autosave_display_name() -> Response:
 
 @bp.post("/account/passkeys/add/begin")
 @login_required
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def add_passkey_begin() -> Response | tuple[str, int]:
     unavailable = passkey_unavailable(url_for("account.profile"))
     if unavailable:
         return unavailable
-    ceremony = passkeys.begin_registration(db.session, relying_party(), user=require_user())
+    ceremony = passkeys.begin_registration(
+        db.session, passkeys.relying_party(), user=require_user()
+    )
     session[CEREMONY_KEY] = ceremony.challenge_id
     return Response(ceremony.options_json, mimetype="application/json")
 
 
 @bp.post("/account/passkeys/add/complete")
 @login_required
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def add_passkey_complete() -> tuple[Response, int] | Response:
     try:
         passkeys.finish_registration(
             db.session,
-            relying_party(),
+            passkeys.relying_party(),
             session.pop(CEREMONY_KEY, ""),
             request.get_data(as_text=True),
         )

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.storage import card_applications, drafts, nhi_enrolments, photos
+from app.storage import card_applications, drafts, nhi_enrolments, photos, users
 from app.storage.insurance import registrations_for_user
+from app.storage.models import User
 
 
 @dataclass(frozen=True)
@@ -48,3 +49,14 @@ def procedures_for(session: Session, user_id: str) -> list[Procedure]:
         status = "completed" if completed.get(key) else "in_progress" if started else "not_started"
         result.append(Procedure(key, endpoint, status))
     return result
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    display_name: str
+    procedures: list[Procedure]
+
+
+def dashboard(session: Session, user: User) -> Dashboard:
+    """What the signed-in dashboard shows: the user's name and each procedure's status."""
+    return Dashboard(users.display_name(user), procedures_for(session, user.id))
