@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from app.auth import require_user, staff_action
+from app.journeys import JOURNEYS
 from app.services import office_index
 
 bp = Blueprint("office", __name__, url_prefix="/office")
@@ -18,4 +19,6 @@ bp = Blueprint("office", __name__, url_prefix="/office")
 @bp.get("/")
 @staff_action
 def index() -> str:
-    return render_template("pages/office/index.html", counts=office_index.counts(require_user().id))
+    return render_template(
+        "pages/office/index.html", journeys=JOURNEYS, counts=office_index.counts(require_user().id)
+    )

@@ -8,8 +8,8 @@ from app.services.office import record_staff_action
 
 
 def counts(staff_id: str) -> dict[str, int]:
-    """How many records each office list holds (the index shows them beside the links)."""
+    """How many records some office lists hold, by journey key (shown beside the links)."""
     with db.transaction() as session:
-        found = {"card_applications": office_card_applications.count()}
+        found = {"apply": office_card_applications.count()}
         record_staff_action(session, staff_id=staff_id, action="viewed", record_type="office")
     return found
