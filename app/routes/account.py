@@ -9,7 +9,7 @@ from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
 from app.auth import login_required, require_user, session_id
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
-from app.htmx import redirect_to, render_page_or_fragment
+from app.htmx import redirect_to, render_page_or_fragment, wants_fragment
 from app.routes import draft_saves
 from app.routes.auth import CEREMONY_KEY, passkey_unavailable
 from app.services import passkeys, procedures
@@ -126,6 +126,9 @@ def _render_profile(
         form=form,
         restored=restored,
         passkey_error=passkey_error,
-        credentials=[(bytes_to_base64url(c.id), c) for c in user.credentials],
+        # The passkey list is on the full page only: a fragment need not load it.
+        credentials=[]
+        if wants_fragment()
+        else [(bytes_to_base64url(c.id), c) for c in user.credentials],
         draft_fields=drafts.page_fields(db.session, user.id, PROFILE_DRAFT),
     )
