@@ -125,6 +125,10 @@ def test_routes_never_commit() -> None:
     assert ROUTES_COMMITTING - offenders == set(), "fixed: remove it from the allow-list"
 
 
+def test_no_route_module_imports_a_private_name_from_another() -> None:
+    assert rules.private_imports(ROOT, "app/routes", "app.routes") == set()
+
+
 def test_no_import_cycles_among_app_modules() -> None:
     cycles = rules.import_cycles(ROOT, "app")
     assert cycles - IMPORT_CYCLES == set()
@@ -217,6 +221,7 @@ def fake(tmp_path: Path) -> Path:
         ),
         "app/routes/bad.py": "from ..storage import things\ndef v(db):\n    db.session.commit()\n",
         "app/routes/late.py": "def v():\n    from app.storage.models import Thing\n",
+        "app/routes/borrow.py": "from app.routes.good import _helper, public\n",
         "app/services/__init__.py": "",
         "app/services/a.py": "def f():\n    from app.services import b\n",
         "app/services/b.py": "from . import a\n",
@@ -231,6 +236,11 @@ def fake(tmp_path: Path) -> Path:
 def test_checkers_find_route_storage_imports_relative_and_in_functions(fake: Path) -> None:
     found = rules.modules_importing(fake, "app/routes", ("app.storage",))
     assert set(found) == {"app/routes/bad.py", "app/routes/late.py"}  # not TYPE_CHECKING ones
+
+
+def test_checkers_find_private_names_borrowed_between_routes(fake: Path) -> None:
+    found = rules.private_imports(fake, "app/routes", "app.routes")
+    assert found == {"app/routes/borrow.py: app.routes.good._helper"}
 
 
 def test_checkers_find_commits_in_code_not_strings(fake: Path) -> None:

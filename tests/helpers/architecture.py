@@ -177,3 +177,19 @@ def _components(graph: dict[str, set[str]]) -> list[set[str]]:
             elif child in on_stack:
                 low[node] = min(low[node], index[child])
     return result
+
+
+def private_imports(root: Path, relative: str, package: str) -> set[str]:
+    """`file: module._name` for each private name a file under `relative` imports from another
+    module of `package` (a helper two modules share belongs where both can import it)."""
+    found: set[str] = set()
+    for path in python_files(root, relative):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in _runtime_nodes(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package):
+                found.update(
+                    f"{path.relative_to(root).as_posix()}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                )
+    return found
