@@ -8,8 +8,11 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from flask import abort, current_app, g, redirect, request, session, url_for
+from werkzeug.wrappers import Response
 
 from app.extensions import db
+from app.services.errors import Conflict
+from app.services.office import actions_recorded
 from app.storage import user_sessions
 from app.storage.models import User
 
@@ -91,6 +94,44 @@ def staff_required(view: F) -> F:
 
     wrapped.login_required = True  # type: ignore[attr-defined]
     return wrapped  # type: ignore[return-value]
+
+
+def staff_action(view: F) -> F:
+    """A staff view: staff only, and it records exactly one staff action.
+
+    The view calls an office service, which records the action with `record_staff_action()`
+    (`app/services/office.py`) in the same transaction as what it did; a refused decision (409)
+    records its refusal. A view that answered without recording fails loudly here, so an
+    unaudited staff page cannot ship (the architecture test finds this marker on every office
+    view).
+    """
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        user = current_user()
+        if user is None:
+            return redirect(url_for("auth.sign_in", next=request.path))
+        if not user.is_staff:
+            abort(403)
+        before = actions_recorded()
+        try:
+            result = view(*args, **kwargs)
+        except Conflict:
+            _check_one_action(view, actions_recorded() - before)
+            raise
+        status = result.status_code if isinstance(result, Response) else 200
+        if status < 400:
+            _check_one_action(view, actions_recorded() - before)
+        return result
+
+    wrapped.login_required = True  # type: ignore[attr-defined]
+    wrapped.staff_action = True  # type: ignore[attr-defined]
+    return wrapped  # type: ignore[return-value]
+
+
+def _check_one_action(view: Callable[..., Any], recorded: int) -> None:
+    if recorded != 1:
+        raise RuntimeError(f"staff view {view.__name__} recorded {recorded} staff actions, not 1")
 
 
 def public(view: F) -> F:

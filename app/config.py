@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from card_relay.languages import DEFAULT_LANGUAGE, LANGUAGES
+
 DEFAULTS: dict[str, Any] = {
     # Flask and sessions. The `__Host-` prefix pins the cookie to this host over HTTPS
     # (browsers treat http://localhost as secure, so development works too).
@@ -45,8 +47,8 @@ DEFAULTS: dict[str, Any] = {
     "DIGITAL_AUTH_CLIENT_KEY": None,  # PEM file of the EC P-256 key registered for the client
     "DIGITAL_AUTH_SIGN_TRANSACTIONS_URL": None,  # default: from discovery, or <issuer>/api/…
     # Languages
-    "LANGUAGES": ("ja", "en"),
-    "BABEL_DEFAULT_LOCALE": "ja",
+    "LANGUAGES": tuple(LANGUAGES),
+    "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
     "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
     # Rate limits, counted in the app's own database (shared by every worker) unless a
     # Redis URL is given; the client address comes from PROXY_HOPS trusted proxies.

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, make_response, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.htmx import add_vary, wants_fragment
+from app.services.errors import ServiceError
 from app.storage.drafts import DraftBusy
 
 # Status codes that have their own page; anything else uses the generic page.
 PAGES = {400, 401, 403, 404, 405, 413, 429, 500}
+# What a refused service request (409) tells the person; other statuses have their page.
+REFUSALS = {
+    409: _l("This cannot be done now: the record has changed. Reload the page to see it."),
+}
 
 
 class DomainError(Exception):
@@ -51,6 +57,12 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> Response:
         return render_error(error.status, error.user_message())
+
+    @app.errorhandler(ServiceError)
+    def service_refused(error: ServiceError) -> Response:
+        # The one failure convention of services (app/services/errors.py): the status says it.
+        message = REFUSALS.get(error.status)
+        return render_error(error.status, str(message) if message else None)
 
     @app.errorhandler(DraftBusy)
     def draft_busy(error: DraftBusy) -> Response:

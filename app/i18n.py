@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, g, request
 
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
+from card_relay.languages import LANGUAGES
+
+# Each language's name in itself, for the language switcher (the list: card_relay/languages.py).
+LANGUAGE_NAMES = LANGUAGES
 
 
 def select_locale() -> str:

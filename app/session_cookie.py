@@ -8,16 +8,19 @@ signed and timestamped by Flask as before, so the 8-hour idle expiry still works
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from flask import Flask
-from flask.sessions import SecureCookieSessionInterface
+from flask import Flask, Request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface, SessionMixin
 from flask.sessions import session_json_serializer as tagged_json
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from app.storage.crypto import DecryptionError, FieldCipher
 
 CONTEXT = b"session.cookie"
+# An unchanged session's cookie is re-signed (its idle timer restarted) at most this often.
+REFRESH_AFTER = 60
 
 
 class EncryptedJSON:
@@ -45,21 +48,64 @@ class _CookieSerializer(URLSafeTimedSerializer):
         return value.decode("ascii") if isinstance(value, bytes) else value
 
 
+class TimedSession(SecureCookieSession):
+    """The session, knowing when its cookie was last signed (None for a new session)."""
+
+    signed_at: float | None = None
+
+
 class EncryptedCookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's cookie session, encrypted; built for the request path's cost.
+
+    The serializer is built once per app and key set (building one encrypts a probe value),
+    and an unchanged session's cookie is re-signed at most every `REFRESH_AFTER` seconds
+    instead of on every response: the idle expiry stays 8 hours, give or take that.
+    """
+
+    session_class = TimedSession
+
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         if not app.secret_key:
             return None
         # Same keys as Flask's own interface: the current key last, fallbacks first.
-        keys = [*(app.config["SECRET_KEY_FALLBACKS"] or []), app.secret_key]
-        return _CookieSerializer(
-            keys,
-            salt=self.salt,
-            serializer=EncryptedJSON(app.extensions["myna_cookie_cipher"]),
-            signer_kwargs={
-                "key_derivation": self.key_derivation,
-                "digest_method": self.digest_method,
-            },
-        )
+        keys = (*(app.config["SECRET_KEY_FALLBACKS"] or []), app.secret_key)
+        cached = app.extensions.get("myna_cookie_serializer")
+        if cached is None or cached[0] != keys:
+            serializer = _CookieSerializer(
+                list(keys),
+                salt=self.salt,
+                serializer=EncryptedJSON(app.extensions["myna_cookie_cipher"]),
+                signer_kwargs={
+                    "key_derivation": self.key_derivation,
+                    "digest_method": self.digest_method,
+                },
+            )
+            cached = app.extensions["myna_cookie_serializer"] = (keys, serializer)
+        return cached[1]
+
+    def open_session(self, app: Flask, request: Request) -> TimedSession | None:
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data, signed = serializer.loads(value, max_age=max_age, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        opened = self.session_class(data)
+        opened.signed_at = signed.timestamp()
+        return opened
+
+    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        signed_at = getattr(session, "signed_at", None)
+        return signed_at is None or time.time() - signed_at >= REFRESH_AFTER
 
 
 def init_app(app: Flask) -> None:

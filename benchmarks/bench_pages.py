@@ -10,8 +10,10 @@ Endpoints:
 - bare: `GET /healthz`, which returns "ok" and touches neither templates nor the database;
 - page: `GET /`, the landing page, anonymous, as a first visit sees it;
 - fragment: `GET /account` with `HX-Request`/`HX-Target: display-name-section`, the profile's
-  display-name section that htmx swaps in (signed in: a user and a signed session cookie
-  are made directly, no passkey ceremony), next to the same URL as a full page;
+  display-name section that htmx swaps in (signed in: a user, a server-side session row and
+  its encrypted cookie are made directly, no passkey ceremony; the cookie is the one the first
+  page answers with, holding the CSRF token as a browser's would), next to the same URL as a
+  full page; every signed-in request checks its session against the database;
 - alert fragment: an htmx `GET` of a missing page, answered with the 404 alert fragment
   (the only fragment an anonymous visitor can get).
 
@@ -37,6 +39,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +78,7 @@ def main() -> None:
         tempfile.TemporaryDirectory(prefix="bench-pages-") as workdir,
         serve(Path(workdir)) as server,
     ):
-        signed_in = {"Cookie": f"__Host-session={server.cookie}"}
+        signed_in = {"Cookie": f"__Host-session={browser_cookie(server)}"}
         htmx = {"HX-Request": "true", "HX-Current-URL": f"http://{server.host}/account"}
         endpoints = [
             Endpoint("bare     GET /healthz", "/healthz", 200),
@@ -108,8 +111,9 @@ def main() -> None:
 def serve(workdir: Path) -> Iterator[Server]:
     """Migrate a fresh database, make a signed-in user, and run gunicorn against it."""
     from app import create_app
+    from app.auth import SESSION_ID
     from app.extensions import db
-    from app.storage import migrate, users
+    from app.storage import migrate, user_sessions, users
 
     settings = {
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
@@ -122,9 +126,14 @@ def serve(workdir: Path) -> Iterator[Server]:
     migrate.upgrade(db.engine_for(app))
     with app.app_context():
         user = users.create_user(db.session, "ベンチ")
+        db.session.flush()
+        # A real server-side session (what a passkey sign-in makes), read on every request.
+        token = user_sessions.start(
+            db.session, user.id, now=datetime.now(UTC), lifetime=timedelta(days=1)
+        )
         db.session.commit()
         cookie = app.session_interface.get_signing_serializer(app).dumps(  # type: ignore[attr-defined]
-            {"user_id": user.id, "_permanent": True}
+            {SESSION_ID: token, "_permanent": True}
         )
     db.engine_for(app).dispose()
 
@@ -141,6 +150,16 @@ def serve(workdir: Path) -> Iterator[Server]:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def browser_cookie(server: Server) -> str:
+    """The session cookie as a browser holds it after its first signed-in page: the server
+    adds the CSRF token to it then, so later requests (htmx fragments) do not rewrite it."""
+    _, headers, _ = fetch(
+        server.port, server.host, "/account", {"Cookie": f"__Host-session={server.cookie}"}
+    )
+    match = re.search(r"__Host-session=([^;]+)", headers.get("Set-Cookie", ""))
+    return match.group(1) if match else server.cookie
 
 
 def free_port() -> int:

@@ -15,10 +15,13 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from card_relay.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "app" / "translations"
 POT = TRANSLATIONS / "messages.pot"
-LANGUAGES = ("ja", "en")
+LANGUAGES = tuple(LANGUAGES)
 
 
 def extract() -> Catalog:

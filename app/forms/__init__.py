@@ -21,7 +21,7 @@ def normalise(value: Any) -> Any:
 class BaseForm(FlaskForm):  # type: ignore[misc]
     class Meta:
         def bind_field(self, form: Any, unbound_field: Any, options: dict[str, Any]) -> Any:
-            filters = list(unbound_field.kwargs.get("filters", []))
-            filters.insert(0, normalise)
-            unbound_field.kwargs["filters"] = filters
-            return unbound_field.bind(form=form, **options)
+            # A new list for this form only: the unbound field is shared by every instance,
+            # and writing to its kwargs added one more `normalise` per form ever made.
+            filters = [normalise, *unbound_field.kwargs.get("filters", ())]
+            return unbound_field.bind(form=form, **options, filters=filters)

@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Protocol
 
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain import references
@@ -62,11 +61,15 @@ class LocalInsuranceRegistry:
         not_after: datetime,
         user_id: str | None,
     ) -> Registration:
+        """Add (or find) the registration in the caller's transaction; the caller commits.
+
+        Flushes, so the same card registered at the same moment elsewhere raises
+        `IntegrityError` here, and the caller finds that registration instead.
+        """
         existing = insurance.registration_for(session, issuer, serial)
         if existing is not None:
             if existing.user_id is None and user_id is not None:
                 existing.user_id = user_id
-                session.commit()
             return _as_registration(existing)
         row = insurance.add_registration(
             session,
@@ -76,14 +79,7 @@ class LocalInsuranceRegistry:
             serial=serial,
             not_after=not_after,
         )
-        try:
-            session.commit()
-        except IntegrityError:  # the same card, registered at the same moment elsewhere
-            session.rollback()
-            again = insurance.registration_for(session, issuer, serial)
-            if again is None:
-                raise
-            return _as_registration(again)
+        session.flush()
         return _as_registration(row, new=True)
 
     def lookup(self, session: Session, *, issuer: str, serial: str) -> Registration | None:

@@ -17,11 +17,11 @@ def register_blueprints(app: Flask) -> None:
     - digital_auth: the card step through the Digital Authentication App (OpenID Connect);
       digital_auth_standin: its stand-in provider (tests and localhost only).
     - application: the card application itself (online or by post), autosaved, then sent.
-    - office: staff pages listing what residents sent; office_nhi: NHI enrolments.
+    - office: the staff index; office_card_applications, office_nhi, office_insurance: one
+      journey each, same skeleton (list → record → decisions → files).
     - insurance_register, insurance_cancel: registering the card for insurance use, its
       status and the 資格確認書 explainer; cancelling the registration.
     - card: the expiry and PIN helper (no account needed).
-    - office_insurance: staff pages for insurance cancellation requests.
     - pwa: the web manifest, the service worker and the offline page.
     """
     from app.routes import (
@@ -39,6 +39,7 @@ def register_blueprints(app: Flask) -> None:
         insurance_register,
         nhi,
         office,
+        office_card_applications,
         office_insurance,
         office_nhi,
         photo,
@@ -56,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
         insurance,
         nhi,
         office,
+        office_card_applications,
         office_nhi,
         pwa,
         relay,

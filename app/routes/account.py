@@ -9,11 +9,10 @@ from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
 from app.auth import login_required, require_user, session_id
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
-from app.htmx import redirect_to, render_page_or_fragment
+from app.htmx import redirect_to, render_page_or_fragment, wants_fragment
 from app.routes import draft_saves
-from app.routes.auth import CEREMONY_KEY, _ceremony_limit, passkey_unavailable, relying_party
-from app.services import passkeys
-from app.services.procedures import procedures_for
+from app.routes.auth import CEREMONY_KEY, passkey_unavailable
+from app.services import passkeys, procedures
 from app.storage import drafts, users
 
 bp = Blueprint("account", __name__)
@@ -23,11 +22,11 @@ PROFILE_DRAFT = "account.profile"
 @bp.get("/dashboard")
 @login_required
 def dashboard() -> str:
-    user = require_user()
+    found = procedures.dashboard(db.session, require_user())
     return render_template(
         "pages/account/dashboard.html",
-        display_name=users.display_name(user),
-        procedures=procedures_for(db.session, user.id),
+        display_name=found.display_name,
+        procedures=found.procedures,
         welcome=request.args.get("welcome") == "1",
     )
 
@@ -70,24 +69,26 @@ def autosave_display_name() -> Response:
 
 @bp.post("/account/passkeys/add/begin")
 @login_required
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def add_passkey_begin() -> Response | tuple[str, int]:
     unavailable = passkey_unavailable(url_for("account.profile"))
     if unavailable:
         return unavailable
-    ceremony = passkeys.begin_registration(db.session, relying_party(), user=require_user())
+    ceremony = passkeys.begin_registration(
+        db.session, passkeys.relying_party(), user=require_user()
+    )
     session[CEREMONY_KEY] = ceremony.challenge_id
     return Response(ceremony.options_json, mimetype="application/json")
 
 
 @bp.post("/account/passkeys/add/complete")
 @login_required
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def add_passkey_complete() -> tuple[Response, int] | Response:
     try:
         passkeys.finish_registration(
             db.session,
-            relying_party(),
+            passkeys.relying_party(),
             session.pop(CEREMONY_KEY, ""),
             request.get_data(as_text=True),
         )
@@ -125,6 +126,9 @@ def _render_profile(
         form=form,
         restored=restored,
         passkey_error=passkey_error,
-        credentials=[(bytes_to_base64url(c.id), c) for c in user.credentials],
+        # The passkey list is on the full page only: a fragment need not load it.
+        credentials=[]
+        if wants_fragment()
+        else [(bytes_to_base64url(c.id), c) for c in user.credentials],
         draft_fields=drafts.page_fields(db.session, user.id, PROFILE_DRAFT),
     )

@@ -1,12 +1,11 @@
 """Passkey sign-up, sign-in and sign-out.
 
-The browser half lives in static/js/modules/passkeys.mjs: it asks `…/begin` for options,
-lets the authenticator answer, and posts the answer to `…/complete`.
+The browser half lives in static/js/modules/passkey-ceremony.mjs (with its binders
+passkey-register, passkey-sign-in, passkey-add): it asks `…/begin` for options, lets the
+authenticator answer, and posts the answer to `…/complete`.
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from flask import (
     Blueprint,
@@ -24,26 +23,11 @@ from flask_babel import gettext as _
 from app import auth
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
-from app.hosts import site_origin
 from app.services import passkeys
 from app.urls import safe_next
 
 bp = Blueprint("auth", __name__)
 CEREMONY_KEY = "ceremony"
-
-
-def relying_party() -> passkeys.RelyingParty:
-    config = current_app.config
-    return passkeys.RelyingParty(
-        rp_id=config["RP_ID"],
-        rp_name=config["RP_NAME"],
-        origin=site_origin(),
-        challenge_ttl=timedelta(seconds=config["CHALLENGE_TTL_SECONDS"]),
-    )
-
-
-def _ceremony_limit() -> str:
-    return str(current_app.config["RATELIMIT_CEREMONY"])
 
 
 @bp.get("/account/create")
@@ -58,7 +42,7 @@ def create_account() -> str:
 
 @bp.post("/auth/register/begin")
 @auth.public
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def register_begin() -> Response | tuple[str, int]:
     form = DisplayNameForm()
     if not form.validate():
@@ -69,7 +53,7 @@ def register_begin() -> Response | tuple[str, int]:
     if unavailable:
         return unavailable
     ceremony = passkeys.begin_registration(
-        db.session, relying_party(), display_name=form.display_name.data
+        db.session, passkeys.relying_party(), display_name=form.display_name.data
     )
     session[CEREMONY_KEY] = ceremony.challenge_id
     return _options_response(ceremony)
@@ -77,12 +61,12 @@ def register_begin() -> Response | tuple[str, int]:
 
 @bp.post("/auth/register/complete")
 @auth.public
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def register_complete() -> tuple[Response, int] | Response:
     try:
         user = passkeys.finish_registration(
             db.session,
-            relying_party(),
+            passkeys.relying_party(),
             session.pop(CEREMONY_KEY, ""),
             request.get_data(as_text=True),
         )
@@ -102,24 +86,24 @@ def sign_in() -> str:
 
 @bp.post("/auth/sign-in/begin")
 @auth.public
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def sign_in_begin() -> Response | tuple[str, int]:
     unavailable = passkey_unavailable(url_for("auth.sign_in"))
     if unavailable:
         return unavailable
-    ceremony = passkeys.begin_authentication(db.session, relying_party())
+    ceremony = passkeys.begin_authentication(db.session, passkeys.relying_party())
     session[CEREMONY_KEY] = ceremony.challenge_id
     return _options_response(ceremony)
 
 
 @bp.post("/auth/sign-in/complete")
 @auth.public
-@limiter.limit(_ceremony_limit)
+@limiter.limit(passkeys.ceremony_limit)
 def sign_in_complete() -> tuple[Response, int] | Response:
     try:
         user = passkeys.finish_authentication(
             db.session,
-            relying_party(),
+            passkeys.relying_party(),
             session.pop(CEREMONY_KEY, ""),
             request.get_data(as_text=True),
         )

@@ -26,8 +26,8 @@ from app.extensions import db
 from app.forms import BaseForm
 from app.forms import card_dates as forms
 from app.htmx import redirect_to
+from app.relay_session import session_key
 from app.routes.questions import Questions, question_page
-from app.routes.relay import session_key
 from app.services import card_calendar, insurance
 
 bp = Blueprint("card", __name__, url_prefix="/card")

@@ -14,7 +14,7 @@ import base64
 import hashlib
 import hmac
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import (
     Blueprint,
@@ -31,11 +31,13 @@ from app.auth import public
 from app.domain.devices import is_phone
 from app.extensions import db, limiter
 from app.hosts import site_origin
-from app.routes.relay import job_from_form, session_key
+from app.relay_session import job_from_form, session_key
 from app.services import card_sessions, digital_auth, relay_documents, relay_results
 from app.services.digital_auth import DigitalAuthError, Flow
 from app.services.relay_trust import trust_config
-from app.storage.models import RelayJob
+
+if TYPE_CHECKING:  # the type only; the job comes from `card_sessions`
+    from app.storage.models import RelayJob
 
 bp = Blueprint("digital_auth", __name__)
 FLOW_KEY = "digital_auth_flow"

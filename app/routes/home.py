@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from app.auth import public
+from app.journeys import JOURNEYS
 
 bp = Blueprint("home", __name__)
 
@@ -12,7 +13,7 @@ bp = Blueprint("home", __name__)
 @bp.get("/")
 @public
 def index() -> str:
-    return render_template("pages/home/index.html")
+    return render_template("pages/home/index.html", journeys=JOURNEYS)
 
 
 @bp.get("/healthz")

@@ -8,15 +8,14 @@ the renewal help with a "Try again" link to this journey.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request, session, url_for
+from flask import Blueprint, Response, render_template, request, session, url_for
 
 from app.auth import current_user, public
 from app.extensions import db
 from app.forms import insurance as forms
 from app.htmx import redirect_to
-from app.routes.relay import session_key
+from app.relay_session import session_key
 from app.services import insurance
-from app.storage import insurance as records
 
 bp = Blueprint("insurance_register", __name__, url_prefix="/insurance")
 TERMS_KEY = "insurance_terms"
@@ -45,7 +44,7 @@ def register() -> Response | str:
     if certificate is None:
         return render_template("pages/insurance/register.html", not_read=bool(job))
     user = current_user()
-    registration = insurance.register(db.session, certificate, user.id if user else None)
+    registration = insurance.register(certificate, user.id if user else None)
     known = session.get(REFERENCES_KEY, [])
     again = not registration.new and registration.reference not in known  # not a mere reload
     session[REFERENCES_KEY] = [*known[-9:], registration.reference]
@@ -57,11 +56,10 @@ def register() -> Response | str:
 @public
 def confirmation(reference: str) -> str:
     """Bookmarkable while the session (or the account) knows the reference."""
-    row = records.registration_by_reference(db.session, reference)
     user = current_user()
-    mine = reference in session.get(REFERENCES_KEY, []) or (user and row and row.user_id == user.id)
-    if row is None or not mine:
-        abort(404)
+    row = insurance.registration_to_show(
+        reference, known=session.get(REFERENCES_KEY, []), user_id=user.id if user else None
+    )
     return render_template(
         "pages/insurance/confirmation.html",
         row=row,
@@ -77,7 +75,7 @@ def status() -> str:
     certificate = insurance.certificate_from_job(db.session, request.args.get("job"), session_key())
     found = insurance.lookup(db.session, certificate) if certificate else None
     user = current_user()
-    rows = records.registrations_for_user(db.session, user.id) if user else []
+    rows = insurance.registrations_for_user(user.id) if user else []
     return render_template(
         "pages/insurance/status.html",
         certificate=certificate,

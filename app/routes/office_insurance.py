@@ -1,66 +1,49 @@
-"""Office side of the insurance journey (staff only): cancellation requests, their documents
-and status, and how many cards were registered through the local registry."""
+"""Insurance cancellation requests for the office (staff only): the list with filters (and how
+many cards were registered through the local registry) → a request → its status form → its
+documents."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 
 from app import downloads
-from app.auth import staff_required
-from app.extensions import db
+from app.auth import require_user, staff_action
+from app.domain.office_states import INSURANCE_CANCELLATION
 from app.htmx import redirect_to
-from app.storage import blobs, insurance
-from app.storage.models import InsuranceCancellation
+from app.services import office_insurance as service
+from app.services.office import ListFilters
 
 bp = Blueprint("office_insurance", __name__, url_prefix="/office/insurance")
 
 
 @bp.get("/")
-@staff_required
-def index() -> str:
-    rows = insurance.all_cancellations(db.session)
+@staff_action
+def records() -> str:
+    filters = ListFilters.from_args(request.args, INSURANCE_CANCELLATION)
     return render_template(
-        "pages/office_insurance/index.html",
-        rows=rows,
-        registrations=insurance.registration_count(db.session),
+        "pages/office/insurance/list.html",
+        listing=service.cancellations(require_user().id, filters),
+        filters=filters.as_form(),
+        states=INSURANCE_CANCELLATION.states,
     )
 
 
 @bp.get("/cancellations/<string:cancellation_id>")
-@staff_required
-def cancellation(cancellation_id: str) -> str:
-    row = _row(cancellation_id)
-    return render_template(
-        "pages/office_insurance/cancellation.html",
-        row=row,
-        answers=insurance.cancellation_answers(row),
-        statuses=insurance.CANCELLATION_STATUSES,
-    )
+@staff_action
+def record(cancellation_id: str) -> str:
+    page = service.open_cancellation(require_user().id, cancellation_id)
+    return render_template("pages/office/insurance/record.html", page=page, row=page.row)
 
 
 @bp.post("/cancellations/<string:cancellation_id>/status")
-@staff_required
-def set_status(cancellation_id: str) -> Response:
-    row = _row(cancellation_id)
-    status = request.form.get("status", "")
-    if status not in insurance.CANCELLATION_STATUSES:
-        abort(400)
-    insurance.set_status(row, status)
-    db.session.commit()
-    return redirect_to(url_for("office_insurance.cancellation", cancellation_id=row.id))
+@staff_action
+def status(cancellation_id: str) -> Response:
+    service.set_status(require_user().id, cancellation_id, request.form.get("status", ""))
+    return redirect_to(url_for("office_insurance.record", cancellation_id=cancellation_id))
 
 
 @bp.get("/cancellations/<string:cancellation_id>/documents/<string:kind>")
-@staff_required
-def document(cancellation_id: str, kind: str) -> Response:
-    row = _row(cancellation_id)
-    stored = insurance.cancellation_answers(row).get("documents", {}).get(kind)
-    found = blobs.get(db.session, stored["blob_id"]) if stored else None
-    return downloads.send_blob(found, name=f"{row.reference}-{kind}", stem=True)
-
-
-def _row(cancellation_id: str) -> InsuranceCancellation:
-    row = insurance.cancellation(db.session, cancellation_id)
-    if row is None:
-        abort(404)
-    return row
+@staff_action
+def file(cancellation_id: str, kind: str) -> Response:
+    stored, name = service.open_document(require_user().id, cancellation_id, kind)
+    return downloads.send_blob(stored, name=name, stem=True)

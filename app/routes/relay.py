@@ -6,10 +6,7 @@ and then a bearer token, so they are exempt from the browser CSRF check.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from base64 import b64encode
-from datetime import timedelta
 from typing import Any
 
 from flask import (
@@ -20,51 +17,23 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 
-from app.auth import current_user, public
+from app.auth import public
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.hosts import site_origin
 from app.htmx import render_page_or_fragment
-from app.i18n import current_locale
+from app.relay_session import job_from_form, session_key
 from app.services import card_sessions, relay_results
 from app.services.card_sessions import RelayError
-from app.services.relay_documents import display_of
+from app.services.relay_documents import display_of, document_of_job
 from app.services.relay_launch import launch_links
 from app.services.relay_trust import trust_config
-from app.storage.models import RelayDocument
-from app.urls import safe_next
 
 bp = Blueprint("relay", __name__)
 MAX_AGENT_BODY = 16 * 1024
-
-
-def session_key() -> str:
-    """A random id for this browser session, stored hashed on jobs (rotates on sign-in)."""
-    if "relay_sid" not in session:
-        session["relay_sid"] = secrets.token_urlsafe(32)
-    return hashlib.sha256(session["relay_sid"].encode()).hexdigest()
-
-
-def job_from_form(*, cross_device: bool = False) -> card_sessions.NewJob:
-    """A card job for this browser session from the posted form (purpose, return_to,
-    document): the one way every card route (the agent, the phone, the app) starts a job."""
-    user = current_user()
-    return card_sessions.create_job(
-        db.session,
-        purpose=request.form.get("purpose", ""),
-        session_key=session_key(),
-        origin=site_origin(),
-        lang=current_locale(),
-        return_to=safe_next(request.form.get("return_to")) or url_for("relay.try_card"),
-        ttl=timedelta(seconds=current_app.config["RELAY_JOB_TTL_SECONDS"]),
-        user_id=user.id if user else None,
-        document_id=request.form.get("document") or None,
-        cross_device=cross_device,
-    )
 
 
 # Page side -------------------------------------------------------------------------------
@@ -151,9 +120,7 @@ def redeem() -> tuple[Response, int] | Response:
     if job.purpose == "auth" and job.challenge is not None:
         answer["challenge"] = b64encode(job.challenge).decode()
     else:
-        document = db.session.get(RelayDocument, job.document_id or "")
-        if document is None:
-            raise RelayError("UNKNOWN_DOCUMENT", 404)
+        document = document_of_job(db.session, job)
         answer.update(
             digest=b64encode(document.digest).decode(),
             hash_alg="SHA-256",

@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain import expiry
+from app.extensions import db
 from app.gateways.insurance_registry import Registration, registry, serial_text
 from app.services import card_sessions
+from app.services.errors import NotFound
+from app.storage import insurance as records
+from app.storage.models import InsuranceRegistration
 
 JST = ZoneInfo("Asia/Tokyo")
 
@@ -56,14 +61,39 @@ def certificate_from_job(
     )
 
 
-def register(session: Session, certificate: CardCertificate, user_id: str | None) -> Registration:
-    return registry().register(
-        session,
-        issuer=certificate.issuer,
-        serial=certificate.serial,
-        not_after=certificate.not_after,
-        user_id=user_id,
-    )
+def register(certificate: CardCertificate, user_id: str | None) -> Registration:
+    """Register the card (or find its registration) and commit: this service owns the
+    transaction, the registry gateway only adds to it."""
+    try:
+        with db.transaction() as session:
+            return registry().register(
+                session,
+                issuer=certificate.issuer,
+                serial=certificate.serial,
+                not_after=certificate.not_after,
+                user_id=user_id,
+            )
+    except IntegrityError:  # the same card, registered at the same moment elsewhere
+        again = lookup(db.session, certificate)
+        if again is None:
+            raise
+        return again
+
+
+def registration_to_show(
+    reference: str, *, known: list[str], user_id: str | None
+) -> InsuranceRegistration:
+    """The registration behind a confirmation page, if this visitor may see it: its reference
+    is in the session (`known`) or it belongs to the signed-in user; otherwise `NotFound`."""
+    row = records.registration_by_reference(db.session, reference)
+    if row is None or not (reference in known or (user_id and row.user_id == user_id)):
+        raise NotFound
+    return row
+
+
+def registrations_for_user(user_id: str) -> list[InsuranceRegistration]:
+    """The user's recorded registrations, newest first (the status page)."""
+    return records.registrations_for_user(db.session, user_id)
 
 
 def lookup(session: Session, certificate: CardCertificate) -> Registration | None:

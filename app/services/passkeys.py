@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 from webauthn import (
@@ -28,6 +29,7 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
+from app.hosts import site_origin
 from app.storage import user_sessions, users
 from app.storage.cipher import cipher
 from app.storage.models import Challenge, Credential, User
@@ -49,6 +51,22 @@ class RelyingParty:
     rp_name: str
     origin: str
     challenge_ttl: timedelta
+
+
+def relying_party() -> RelyingParty:
+    """This site as the WebAuthn relying party, from the settings and the request's origin."""
+    config = current_app.config
+    return RelyingParty(
+        rp_id=config["RP_ID"],
+        rp_name=config["RP_NAME"],
+        origin=site_origin(),
+        challenge_ttl=timedelta(seconds=config["CHALLENGE_TTL_SECONDS"]),
+    )
+
+
+def ceremony_limit() -> str:
+    """The rate limit of every passkey ceremony endpoint (sign-up, sign-in, adding a passkey)."""
+    return str(current_app.config["RATELIMIT_CEREMONY"])
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The four procedures the dashboard lists, with each one's status for a user."""
+"""The journeys the dashboard lists (`app/journeys.py`), with each one's status for a user."""
 
 from __future__ import annotations
 
@@ -6,45 +6,45 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.storage import card_applications, drafts, nhi_enrolments, photos
-from app.storage.insurance import registrations_for_user
+from app.journeys import JOURNEYS, Journey
+from app.storage import drafts, users
+from app.storage.models import User
 
 
 @dataclass(frozen=True)
 class Procedure:
-    key: str
-    endpoint: str
+    journey: Journey
     status: str  # "not_started" | "in_progress" | "completed"
 
+    @property
+    def key(self) -> str:
+        return self.journey.key
 
-# The order a resident usually meets them: get the card (with its photo), then use it.
-PROCEDURE_KEYS = (
-    ("apply", "apply.start"),
-    ("photo", "photo.start"),
-    ("insurance", "insurance.start"),
-    ("nhi", "nhi.start"),
-)
+    @property
+    def endpoint(self) -> str:
+        return self.journey.start_endpoint
 
 
 def procedures_for(session: Session, user_id: str) -> list[Procedure]:
-    """Each procedure and how far the user got: a saved draft means in progress.
-
-    Completed: "apply" once an application was sent (or the mail form made), "photo" once
-    a photo passed the checks (with advice or without), "nhi" once the office accepted an
-    enrolment (a sent one is in progress until then).
-    """
+    """Each journey and how far the user got: its completion rule first (what was sent or
+    decided), else a saved draft means in progress."""
     draft_keys = drafts.keys(session, user_id)
-    nhi = nhi_enrolments.for_user(session, user_id)
-    completed = {
-        "apply": bool(card_applications.for_user(session, user_id)),
-        "photo": photos.has_passed(session, user_id),
-        "insurance": bool(registrations_for_user(session, user_id)),
-        "nhi": any(row.state == "accepted" for row in nhi),
-    }
-    sent = {"nhi": bool(nhi)}
     result = []
-    for key, endpoint in PROCEDURE_KEYS:
-        started = sent.get(key) or any(k == key or k.startswith(f"{key}.") for k in draft_keys)
-        status = "completed" if completed.get(key) else "in_progress" if started else "not_started"
-        result.append(Procedure(key, endpoint, status))
+    for journey in JOURNEYS:
+        started = any(journey.owns_draft(key) for key in draft_keys)
+        status = journey.completion(session, user_id) or (
+            "in_progress" if started else "not_started"
+        )
+        result.append(Procedure(journey, status))
     return result
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    display_name: str
+    procedures: list[Procedure]
+
+
+def dashboard(session: Session, user: User) -> Dashboard:
+    """What the signed-in dashboard shows: the user's name and each journey's status."""
+    return Dashboard(users.display_name(user), procedures_for(session, user.id))

@@ -11,9 +11,10 @@ import json
 
 from sqlalchemy.orm import Session
 
+from app.services.card_sessions import RelayError
 from app.storage import blobs
 from app.storage.cipher import cipher
-from app.storage.models import RelayDocument
+from app.storage.models import RelayDocument, RelayJob
 
 DISPLAY_CONTEXT = b"relay_documents.display"
 
@@ -52,3 +53,11 @@ def digest_of_document(session: Session, document_id: str | None) -> bytes | Non
     """The SHA-256 the card signs for a registered document, or None if there is none."""
     document = session.get(RelayDocument, document_id or "")
     return document.digest if document is not None else None
+
+
+def document_of_job(session: Session, job: RelayJob) -> RelayDocument:
+    """The document a signing job signs; `RelayError` UNKNOWN_DOCUMENT (404) when it is gone."""
+    document = session.get(RelayDocument, job.document_id or "")
+    if document is None:
+        raise RelayError("UNKNOWN_DOCUMENT", 404)
+    return document

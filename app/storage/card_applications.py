@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.storage.cipher import cipher
@@ -55,7 +56,21 @@ def for_user(session: Session, user_id: str) -> list[CardApplication]:
     return list(session.scalars(query.order_by(CardApplication.created_at.desc())))
 
 
-def all_received(session: Session, *, limit: int = 200) -> list[CardApplication]:
-    """Newest first, for the office list."""
+def search(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 200,
+) -> list[CardApplication]:
+    """For the office list: received in [since, until), newest first."""
     query = select(CardApplication).order_by(CardApplication.created_at.desc()).limit(limit)
+    if since is not None:
+        query = query.where(CardApplication.created_at >= since)
+    if until is not None:
+        query = query.where(CardApplication.created_at < until)
     return list(session.scalars(query))
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(CardApplication)) or 0

@@ -12,8 +12,6 @@ from sqlalchemy.orm import Session
 from app.storage.cipher import cipher
 from app.storage.models import InsuranceCancellation, InsuranceRegistration, new_id, utcnow
 
-CANCELLATION_STATUSES = ("received", "in_progress", "completed")
-
 
 # Registrations ------------------------------------------------------------------------------
 def add_registration(
@@ -105,14 +103,26 @@ def cancellations_for_user(session: Session, user_id: str) -> list[InsuranceCanc
     return list(session.scalars(query))
 
 
-def all_cancellations(session: Session) -> list[InsuranceCancellation]:
+def search_cancellations(
+    session: Session,
+    *,
+    status: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[InsuranceCancellation]:
+    """For the office list: by status and sending time (until is exclusive), newest first."""
     query = select(InsuranceCancellation).order_by(InsuranceCancellation.created_at.desc())
+    if status:
+        query = query.where(InsuranceCancellation.status == status)
+    if since is not None:
+        query = query.where(InsuranceCancellation.created_at >= since)
+    if until is not None:
+        query = query.where(InsuranceCancellation.created_at < until)
     return list(session.scalars(query))
 
 
 def set_status(row: InsuranceCancellation, status: str) -> None:
-    if status not in CANCELLATION_STATUSES:
-        raise ValueError(status)
+    """Write the status; which moves are allowed is `domain/office_states`' business."""
     row.status, row.updated_at = status, utcnow()
 
 

@@ -1,7 +1,7 @@
 """Signed NHI enrolments: created once per claimed signature, then decided by the office.
 
-States: received → in_review → accepted | needs_correction (procedures.md 4.5's MynaPortal
-labels: 処理中, 要訂正). Answers and the correction message are encrypted.
+States and the moves between them are in `app/domain/office_states.py` (NHI_ENROLMENT).
+Answers and the correction message are encrypted.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from app.domain import references
 from app.storage.cipher import cipher
 from app.storage.models import NhiEnrolment, utcnow
 
-STATES = ("received", "in_review", "accepted", "needs_correction")
-OPEN_STATES = ("received", "in_review")
 ANSWERS_CONTEXT = b"nhi_enrolments.answers"
 CORRECTION_CONTEXT = b"nhi_enrolments.correction"
 
@@ -67,8 +65,7 @@ def set_state(
     qualification_date: date | None = None,
     correction_message: str | None = None,
 ) -> None:
-    if state not in STATES:
-        raise ValueError(state)
+    """Write the state (the service checked the move against `domain/office_states`)."""
     row.state, row.updated_at = state, utcnow()
     if state in ("accepted", "needs_correction"):
         row.decided_at = row.updated_at

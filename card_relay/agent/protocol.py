@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from card_relay.errors import RESULT_CODES, CardError, PinWrong
+from card_relay.languages import LANGUAGES
 
 
 def _version() -> str:
@@ -29,7 +30,7 @@ def _version() -> str:
 
 VERSION = _version()
 KINDS = ("auth", "sign")
-LANGS = ("ja", "en")
+LANGS = tuple(LANGUAGES)
 
 
 class ProtocolError(Exception):

@@ -12,6 +12,7 @@ from typing import ClassVar, Self
 
 from playwright.sync_api import Locator, expect
 
+from card_relay.languages import LANGUAGES as LANGUAGE_NAMES
 from e2e.browser import Tab
 from e2e.texts import Texts
 
@@ -56,7 +57,7 @@ class PageObject:
 class SiteHeader:
     """The header on every page: language switch, and the account links once signed in."""
 
-    LANGUAGES = {"ja": "日本語", "en": "English"}  # each language's name in itself
+    LANGUAGES = LANGUAGE_NAMES  # each language's name in itself (card_relay/languages.py)
 
     def __init__(self, on: PageObject) -> None:
         self._on = on

@@ -62,7 +62,7 @@ def test_a_configured_origin_is_used_whatever_the_host_header(tmp_path: Path) ->
 
 
 def test_a_passkey_ceremony_expects_the_configured_origin(tmp_path: Path) -> None:
-    from app.routes.auth import relying_party
+    from app.services.passkeys import relying_party
 
     app = build_app(tmp_path, ORIGIN="https://myna.example.jp", RP_ID="myna.example.jp")
     with app.test_request_context("/", base_url="https://evil.example"):

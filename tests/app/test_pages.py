@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from card_relay.languages import LANGUAGES
 from tests.helpers.client import PageClient
 
 PUBLIC_PAGES = [
@@ -19,7 +20,7 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_public_page_passes_the_page_checks_in_each_language(
     client: PageClient, path: str, lang: str
 ) -> None:

@@ -10,6 +10,9 @@ from babel.messages.catalog import Message
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
+from card_relay.agent.strings import STRINGS
+from card_relay.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "app" / "translations"
 
@@ -65,7 +68,7 @@ def test_every_message_in_the_code_has_a_japanese_translation(tmp_path: Path) ->
 
 
 def test_compiled_catalogs_match_their_po_files() -> None:
-    for lang in ("ja", "en"):
+    for lang in LANGUAGES:
         folder = TRANSLATIONS / lang / "LC_MESSAGES"
         with (folder / "messages.po").open("rb") as po, (folder / "messages.mo").open("rb") as mo:
             source = {_key(m.id): _key(m.string) for m in read_po(po) if _translated(m)}
@@ -85,3 +88,9 @@ def _key(value: object) -> object:
 def _translated(message: Message) -> bool:
     strings = message.string if isinstance(message.string, list | tuple) else [message.string]
     return bool(message.id) and all(strings) and not message.fuzzy
+
+
+def test_every_language_of_the_site_has_a_catalog_and_the_agent_s_texts() -> None:
+    for lang in LANGUAGES:
+        assert (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").exists(), lang
+        assert set(STRINGS[lang]) == set(STRINGS["en"]), lang

@@ -7,6 +7,8 @@ from collections import Counter
 import html5lib
 from bs4 import BeautifulSoup
 
+from card_relay.languages import LANGUAGES
+
 EVENT_ATTRIBUTE_PREFIX = "on"
 
 
@@ -67,7 +69,7 @@ def _check_forms(soup: BeautifulSoup) -> None:
 
 def _check_page_frame(soup: BeautifulSoup) -> None:
     html = soup.select_one("html")
-    if html is None or html.get("lang") not in {"ja", "en"}:
+    if html is None or html.get("lang") not in LANGUAGES:
         raise PageProblem("<html> has no lang of ja or en")
     title = soup.select_one("title")
     if title is None or not title.get_text(strip=True):
