@@ -6,12 +6,12 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField
 from wtforms.validators import StopValidation
 
-from app.domain import dates
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import checkboxes, radios
+from app.forms.fields import DateField
 
 
 class HaveFormForm(BaseForm):
@@ -86,61 +86,51 @@ class RouteForm(BaseForm):
 
 
 class DateForm(BaseForm):
-    """Three fields (year, month, day) read as one date; subclasses name the rule."""
+    """One date typed in three parts (inputs `date-year`, `-month`, `-day`); subclasses give
+    the field with its messages and rule."""
 
-    year = StringField(_l("Year"), name="date-year")
-    month = StringField(_l("Month"), name="date-month")
-    day = StringField(_l("Day"), name="date-day")
-    messages: dict[dates.DateProblem, Any] = {}
-    value: date | None = None
+    when: DateField
+    today: date | None = None
 
-    def parse_value(self, today: date) -> date | dates.DateProblem:
-        raise NotImplementedError
-
-    def validate_with(self, today: date) -> bool:
-        if not self.validate():
-            return False
-        result = self.parse_value(today)
-        if isinstance(result, dates.DateProblem):
-            self.year.errors = [str(self.messages[result])]
-            return False
-        self.value = result
-        return True
+    @property
+    def value(self) -> date | None:
+        return self.when.data
 
     def parts(self) -> dict[str, str]:
-        return {
-            "year": self.year.data or "",
-            "month": self.month.data or "",
-            "day": self.day.data or "",
-        }
+        return self.when.parts
+
+    def validate_with(self, today: date) -> bool:
+        self.today = today
+        return bool(self.validate())
 
     @classmethod
     def from_iso(cls, value: str | None) -> DateForm:
-        if not value:
-            return cls()
-        day = date.fromisoformat(value)
-        return cls(data={"year": str(day.year), "month": str(day.month), "day": str(day.day)})
+        return cls(data={"when": value}) if value else cls()
 
 
 class StayEndForm(DateForm):
-    messages = {
-        dates.DateProblem.MISSING: _l("Enter the date your period of stay ends"),
-        dates.DateProblem.INCOMPLETE: _l("The end date must include a year, a month and a day"),
-        dates.DateProblem.NOT_REAL: _l("The end date must be a real date"),
-    }
-
-    def parse_value(self, today: date) -> date | dates.DateProblem:
-        return dates.parse(*self.parts().values())
+    when = DateField(
+        _l("End of your period of stay"),
+        name="date",
+        messages={
+            DateProblem.MISSING: _l("Enter the date your period of stay ends"),
+            DateProblem.INCOMPLETE: _l("The end date must include a year, a month and a day"),
+            DateProblem.NOT_REAL: _l("The end date must be a real date"),
+            DateProblem.TOO_OLD: _l("The end date must be a real date"),
+        },
+    )
 
 
 class DateOfBirthForm(DateForm):
-    messages = {
-        dates.DateProblem.MISSING: _l("Enter your date of birth"),
-        dates.DateProblem.INCOMPLETE: _l("Date of birth must include a year, a month and a day"),
-        dates.DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
-        dates.DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
-        dates.DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
-    }
-
-    def parse_value(self, today: date) -> date | dates.DateProblem:
-        return dates.date_of_birth(*self.parts().values(), today=today)
+    when = DateField(
+        _l("Date of birth"),
+        name="date",
+        past=True,
+        messages={
+            DateProblem.MISSING: _l("Enter your date of birth"),
+            DateProblem.INCOMPLETE: _l("Date of birth must include a year, a month and a day"),
+            DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
+            DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
+            DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
+        },
+    )

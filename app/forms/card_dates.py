@@ -1,16 +1,16 @@
-"""The expiry and PIN helper's questions: choices as WTForms, dates as three typed parts."""
+"""The expiry and PIN helper's questions: choices and dates (three typed parts), as WTForms."""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import radios
+from app.forms.fields import DateField
 
 FIRST_CARD_DAY = date(2016, 1, 1)  # cards were first issued in January 2016
 
@@ -98,40 +98,42 @@ MESSAGES: dict[str, dict[str, Any]] = {
 }
 
 
-def read_date(values: Mapping[str, str], prefix: str) -> date | str:
-    """A real date from `<prefix>-year/-month/-day`, or a problem key."""
-    parts = [
-        unicodedata.normalize("NFKC", values.get(f"{prefix}-{p}", "")).strip()
-        for p in ("year", "month", "day")
-    ]
-    if not any(parts):
-        return "missing"
-    if not all(parts):
-        return "incomplete"
-    if not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
-        return "not_real"
-    try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return "not_real"
+def _date(key: str, label: Any, *, past: bool = False, name: str = "date") -> DateField:
+    """A date question by the rules of answer `key`: a date of birth from 1900, every card
+    date from 2016, when cards were first issued."""
+    words = MESSAGES[key]
+    early = words["early"]
+    return DateField(
+        label,
+        name=name,
+        id=f"{name}-year",
+        past=past,
+        not_before=None if key == "born" else FIRST_CARD_DAY,
+        messages={
+            DateProblem.MISSING: words["missing"],
+            DateProblem.INCOMPLETE: words["incomplete"],
+            DateProblem.NOT_REAL: words["not_real"],
+            DateProblem.TOO_OLD: early,
+            DateProblem.TOO_EARLY: early,
+            DateProblem.IN_FUTURE: words.get("future", early),
+        },
+    )
 
 
-def check_date(values: Mapping[str, str], prefix: str, key: str, *, today: date) -> date | str:
-    """The date or the message that says what to fix, by the rules of answer `key`."""
-    value = read_date(values, prefix)
-    if isinstance(value, str):
-        return str(MESSAGES[key][value])
-    if key in ("born", "issued") and value > today:
-        return str(MESSAGES[key]["future"])
-    if key == "born" and value.year < 1900:
-        return str(MESSAGES[key]["early"])
-    if key != "born" and value < FIRST_CARD_DAY:
-        return str(MESSAGES[key]["early"])
-    return value
+class BornForm(BaseForm):
+    born = _date("born", _l("Date of birth"), past=True)
 
 
-def parts_of(iso: str | None) -> dict[str, str]:
-    if not iso:
-        return {}
-    day = date.fromisoformat(iso)
-    return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
+class IssuedForm(BaseForm):
+    issued = _date("issued", _l("The date the card was issued"), past=True)
+
+
+class StayEndForm(BaseForm):
+    stay_end = _date("stay_end", _l("The date your period of stay ends"))
+
+
+class PrintedDatesForm(BaseForm):
+    """The card's printed expiry and, unless read from the chip, the certificate's."""
+
+    card = _date("card", _l("The card's expiry"), name="card")
+    certificate = _date("certificate", _l("The certificates' expiry"), name="certificate")

@@ -1,13 +1,20 @@
-"""Radio and checkbox fields whose only error is the question's own "Select …" message."""
+"""Radio and checkbox fields whose only error is the question's own "Select …" message.
+
+The one choice helper for every form (GOV.UK: one message that says what to do, never
+WTForms' "Not a valid choice").
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
+
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
 
 
 class OneOf:
@@ -31,9 +38,15 @@ def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def radios(label: Any, choices: list[tuple[str, Any]], message: Any) -> RadioField:
+def radios(
+    label: Any, choices: list[tuple[str, Any]], message: Any, description: Any = ""
+) -> RadioField:
     return RadioField(
-        label, choices=_choices(choices), validate_choice=False, validators=[OneOf(message)]
+        label,
+        choices=_choices(choices),
+        validate_choice=False,
+        validators=[OneOf(message)],
+        description=description,
     )
 
 
@@ -42,7 +55,13 @@ class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
     option_widget = CheckboxInput()
 
 
-def checkboxes(label: Any, choices: list[tuple[str, Any]], message: Any) -> MultiCheckboxField:
+def checkboxes(
+    label: Any, choices: list[tuple[str, Any]], message: Any, description: Any = ""
+) -> MultiCheckboxField:
     return MultiCheckboxField(
-        label, choices=_choices(choices), validate_choice=False, validators=[OneOf(message)]
+        label,
+        choices=_choices(choices),
+        validate_choice=False,
+        validators=[OneOf(message)],
+        description=description,
     )

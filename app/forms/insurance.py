@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, StopValidation
+from wtforms.validators import InputRequired, Length
 
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import radios
+from app.forms.fields import DateField, phone_number, required
 
 
 class HaveCardForm(BaseForm):
@@ -86,45 +85,39 @@ class InsurerForm(BaseForm):
     )
 
 
-def _required(message: Any, maximum: int = 200) -> list[Any]:
-    return [
-        InputRequired(message),
-        Length(max=maximum, message=_l("Must be %(max)d characters or fewer", max=maximum)),
-    ]
+BIRTH_DATE_INCOMPLETE = _l("Enter the date of birth, with a year, a month and a day")
 
 
 class DetailsForm(BaseForm):
     """The MHLW template's fields; the reason may be left blank."""
 
-    name = StringField(_l("Full name of the insured person"), _required(_l("Enter the full name")))
-    birth_year = StringField(_l("Year"), name="birth-date-year")
-    birth_month = StringField(_l("Month"), name="birth-date-month")
-    birth_day = StringField(_l("Day"), name="birth-date-day")
-    address = StringField(_l("Address"), _required(_l("Enter the address"), 300))
-    phone = StringField(_l("Phone number"), _required(_l("Enter a phone number"), 20))
+    name = StringField(
+        _l("Full name of the insured person"),
+        [required(message=_l("Enter the full name"), max_length=200)],
+    )
+    birth_date = DateField(
+        _l("Date of birth (生年月日)"),
+        name="birth-date",
+        id="birth-date-year",
+        past=True,
+        messages={
+            DateProblem.MISSING: BIRTH_DATE_INCOMPLETE,
+            DateProblem.INCOMPLETE: BIRTH_DATE_INCOMPLETE,
+            DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
+            DateProblem.TOO_OLD: _l("Date of birth must be in the past"),
+            DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
+        },
+    )
+    address = StringField(
+        _l("Address"), [required(message=_l("Enter the address"), max_length=300)]
+    )
+    phone = StringField(_l("Phone number"), [phone_number(_l("Enter a phone number"))])
     insured_number = StringField(
         _l("Insured person's symbol and number (被保険者記号・番号)"),
-        _required(_l("Enter the symbol and number from the 資格情報のお知らせ"), 40),
+        [
+            required(
+                message=_l("Enter the symbol and number from the 資格情報のお知らせ"), max_length=40
+            )
+        ],
     )
     reason = TextAreaField(_l("Reason"), [Length(max=500)])
-
-    def validate_birth_year(self, field: Any) -> None:
-        parts = (field.data, self.birth_month.data, self.birth_day.data)
-        if not all(parts):
-            raise StopValidation(str(_l("Enter the date of birth, with a year, a month and a day")))
-        try:
-            born = date(int(parts[0]), int(parts[1]), int(parts[2]))
-        except ValueError as error:
-            raise StopValidation(str(_l("Date of birth must be a real date"))) from error
-        if born >= date.today() or born.year < 1900:
-            raise StopValidation(str(_l("Date of birth must be in the past")))
-
-    def birth_date(self) -> str:
-        return date(
-            int(self.birth_year.data), int(self.birth_month.data), int(self.birth_day.data)
-        ).isoformat()
-
-    def validate_phone(self, field: Any) -> None:
-        digits = "".join(c for c in field.data if c.isdigit())
-        if not 10 <= len(digits) <= 11:
-            raise StopValidation(str(_l("Enter a phone number with 10 or 11 digits")))

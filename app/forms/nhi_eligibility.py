@@ -1,7 +1,6 @@
 """The NHI eligibility questions (procedures.md 4.1, Q1–Q7), one form per page.
 
-Radios and checkboxes carry one "Select …" message and no WTForms "Not a valid choice": the
-GOV.UK pattern asks for one message that says what to do.
+Each field's `description` is the hint under its question.
 """
 
 from __future__ import annotations
@@ -9,42 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectMultipleField, StringField
-from wtforms.fields.choices import SelectChoice
+from wtforms import StringField
 from wtforms.validators import StopValidation
 
 from app.forms import BaseForm
-
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
-
-
-class Answered:
-    """Stops with `message` unless every answer is one of the field's choices."""
-
-    def __init__(self, message: Any) -> None:
-        self.message = message
-
-    def __call__(self, form: Any, field: Any) -> None:
-        allowed = {str(choice.value) for choice in field.choices}
-        data = field.data if isinstance(field.data, list) else [field.data]
-        if not data or any(str(d) not in allowed for d in data):
-            raise StopValidation(str(self.message))
-
-
-def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def radios(label: Any, choices: list[tuple[str, Any]], message: Any) -> RadioField:
-    return RadioField(
-        label, choices=_choices(choices), validate_choice=False, validators=[Answered(message)]
-    )
-
-
-def checkboxes(label: Any, choices: list[tuple[str, Any]], message: Any) -> SelectMultipleField:
-    return SelectMultipleField(
-        label, choices=_choices(choices), validate_choice=False, validators=[Answered(message)]
-    )
+from app.forms.choices import YES_NO, checkboxes, radios
 
 
 class RegisteredForm(BaseForm):

@@ -7,7 +7,7 @@ Answers stay in this browser's session cookie; nothing is stored on the server. 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC
 from typing import Any
 
 from flask import (
@@ -21,7 +21,7 @@ from flask import (
 )
 
 from app.auth import public
-from app.domain import expiry, expiry_flow
+from app.domain import clock, expiry, expiry_flow
 from app.extensions import db
 from app.forms import BaseForm
 from app.forms import card_dates as forms
@@ -32,11 +32,11 @@ from app.services import card_calendar, insurance
 
 bp = Blueprint("card", __name__, url_prefix="/card")
 SESSION_KEY = "card_dates"
-# page -> (answer key, date rule key, template)
-DATE_QUESTIONS = {
-    "date-of-birth": ("born", "date_of_birth"),
-    "issue-date": ("issued", "issue_date"),
-    "stay-end": ("stay_end", "stay_end"),
+# page -> (form whose one field is the answer's key, template)
+DATE_QUESTIONS: dict[str, tuple[type[BaseForm], str]] = {
+    "date-of-birth": (forms.BornForm, "date_of_birth"),
+    "issue-date": (forms.IssuedForm, "issue_date"),
+    "stay-end": (forms.StayEndForm, "stay_end"),
 }
 CHOICE_QUESTIONS: dict[str, type[BaseForm]] = {
     "source": forms.SourceForm,
@@ -56,10 +56,6 @@ def _save_and_go(**values: Any) -> Response:
     if following is None:
         return redirect_to(url_for("card.dates"))
     return redirect_to(url_for("card.question", question=following))
-
-
-def today() -> date:
-    return date.today()
 
 
 @bp.get("/")
@@ -89,23 +85,16 @@ def _choice(question: str) -> Response:
 
 
 def _date(question: str) -> Response:
-    key, template = DATE_QUESTIONS[question]
-    error, value = None, answers().get(key)
-    if request.method == "POST":
-        checked = forms.check_date(request.form, "date", key, today=today())
-        if isinstance(checked, date):
-            return _save_and_go(**{key: checked.isoformat()})
-        error, value = checked, None
-    page = render_template(
-        f"pages/card/{template}.html",
-        error=error,
-        value=forms.parts_of(value) if value else _typed("date"),
-    )
+    form_class, template = DATE_QUESTIONS[question]
+    key = next(name for name in form_class().data if name != "csrf_token")
+    posted = request.method == "POST"
+    form = form_class() if posted else form_class(data={key: answers().get(key)})
+    if form.validate_on_submit():
+        return _save_and_go(**{key: form[key].iso()})
+    field = form[key]
+    error = field.errors[0] if field.errors else None
+    page = render_template(f"pages/card/{template}.html", error=error, value=field.parts)
     return make_response(page, 422 if error else 200)
-
-
-def _typed(prefix: str) -> dict[str, str]:
-    return {p: request.form.get(f"{prefix}-{p}", "") for p in ("year", "month", "day")}
 
 
 @bp.route("/printed-dates", methods=["GET", "POST"])
@@ -113,20 +102,15 @@ def _typed(prefix: str) -> dict[str, str]:
 def printed_dates() -> Response:
     """The card's expiry (and, unless read from the chip, the certificate's) as printed."""
     current = answers()
-    keys = (
-        ["card"]
-        if current.get("source") == "chip" and current.get("certificate")
-        else ["card", "certificate"]
-    )
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        found = {k: forms.check_date(request.form, k, k, today=today()) for k in keys}
-        errors = {k: v for k, v in found.items() if isinstance(v, str)}
-        if not errors:
-            return _save_and_go(**{k: v.isoformat() for k, v in found.items()})  # type: ignore[union-attr]
-    values = {
-        k: (_typed(k) if request.method == "POST" else forms.parts_of(current.get(k))) for k in keys
-    }
+    posted = request.method == "POST"
+    form = forms.PrintedDatesForm() if posted else forms.PrintedDatesForm(data=current)
+    if current.get("source") == "chip" and current.get("certificate"):
+        del form.certificate
+    keys = [name for name in ("card", "certificate") if name in form]
+    if form.validate_on_submit():
+        return _save_and_go(**{k: form[k].iso() for k in keys})
+    errors = {k: form[k].errors[0] for k in keys if form[k].errors}
+    values = {k: form[k].parts for k in keys}
     page = render_template(
         "pages/card/printed_dates.html", keys=keys, errors=errors, values=values, answers=current
     )
@@ -155,7 +139,7 @@ def dates() -> Response | str:
         "pages/card/dates.html",
         dates=found,
         events=expiry.events(found),
-        status=expiry.status_on(found, today()),
+        status=expiry.status_on(found, clock.today_in_japan()),
         extension_until=expiry.special_extension_until(found.card)
         if found.limited_by_stay
         else None,
@@ -171,7 +155,7 @@ def reminders() -> Response:
     found = expiry_flow.card_dates(answers())
     if found is None:
         abort(404)
-    body = card_calendar.ics_for(found, stamp=datetime.now(UTC))
+    body = card_calendar.ics_for(found, stamp=clock.now_in_japan().astimezone(UTC))
     response = make_response(body)
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = 'attachment; filename="my-number-card-reminders.ics"'

@@ -72,7 +72,9 @@ def details() -> Response:
     form = forms.DetailsForm() if request.method == "POST" else forms.DetailsForm(data=saved)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        cancel.remember(db.session, user.id, details={**values, "birth_date": form.birth_date()})
+        cancel.remember(
+            db.session, user.id, details={**values, "birth_date": form.birth_date.iso()}
+        )
         return redirect_to(url_for("insurance_cancel.documents"))
     page = render_template("pages/insurance_cancel/details.html", form=form)
     return make_response(page, 422 if form.errors else 200)

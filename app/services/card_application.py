@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.domain import application
+from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
 from app.storage import card_applications, drafts
 
@@ -78,4 +77,4 @@ def has_sent(session: Session, user_id: str) -> bool:
 
 def today() -> date:
     """Today in Japan, where the rules' dates are counted."""
-    return datetime.now(ZoneInfo("Asia/Tokyo")).date()
+    return clock.today_in_japan()

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.domain import expiry
+from app.domain import clock, dates, expiry
 from app.gateways.insurance_registry import Registration, registry, serial_text
 from app.services import card_sessions
 
-JST = ZoneInfo("Asia/Tokyo")
+JST = clock.JAPAN
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,6 @@ def certificate_dates(not_after: datetime) -> CertificateDates:
     last = aware.astimezone(JST).date()
     return CertificateDates(
         expires_on=last,
-        renewal_opens=expiry.add_months(last, -expiry.RENEWAL_WINDOW_MONTHS),
-        insurance_until=expiry.add_months(last, expiry.INSURANCE_GRACE_MONTHS),
+        renewal_opens=dates.add_months(last, -expiry.RENEWAL_WINDOW_MONTHS),
+        insurance_until=dates.add_months(last, expiry.INSURANCE_GRACE_MONTHS),
     )
