@@ -17,6 +17,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # The cookie holds this random id of a `user_sessions` row, never the user's id alone: a
 # session exists only while its row does (signed out, revoked or past its absolute lifetime).
 SESSION_ID = "sid"
+# The question flows' answers (app/routes/questions.py): kept when signing in rotates the
+# session, so the answers survive creating an account (newcomer walk §1).
+ANSWERS = "answers"
 
 
 def current_user() -> User | None:
@@ -46,6 +49,7 @@ def require_user() -> User:
 def sign_in(user: User) -> None:
     """Start a fresh session for the user: the old cookie's contents are discarded."""
     locale_choice = session.get("lang")
+    answers = session.get(ANSWERS)
     session.clear()
     session.permanent = True
     lifetime = timedelta(seconds=current_app.config["SESSION_ABSOLUTE_LIFETIME"])
@@ -53,6 +57,8 @@ def sign_in(user: User) -> None:
     db.session.commit()
     if locale_choice:
         session["lang"] = locale_choice
+    if answers:
+        session[ANSWERS] = answers
     g.pop("current_user", None)
 
 

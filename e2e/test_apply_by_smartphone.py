@@ -118,7 +118,9 @@ def test_a_period_of_stay_that_ended_and_a_booth_without_qr_are_stopped(tab: Tab
     tab.page.get_by_role("button", name=tab.texts("Continue")).click()
     QuestionPage.expecting("Renew your period of stay first", tab)
 
-    question = QuestionPage.expecting("Do any of these apply to you?", _go(tab, "/apply/express"))
+    question = QuestionPage.expecting(
+        "Do any of these apply to you?", _go(tab, "/apply/questions/express")
+    )
     question = question.answer("How do you want to apply?", "None of these")
     question.answer("Photo booths need the form with its QR code", "At an ID photo booth")
 

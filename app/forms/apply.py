@@ -86,8 +86,8 @@ class RouteForm(BaseForm):
 
 
 class DateForm(BaseForm):
-    """One date typed in three parts (inputs `date-year`, `-month`, `-day`); subclasses give
-    the field with its messages and rule."""
+    """A step's one date typed in three parts (inputs `date-year`, `-month`, `-day`);
+    subclasses give the field with its messages and rule."""
 
     when: DateField
     today: date | None = None
@@ -108,10 +108,11 @@ class DateForm(BaseForm):
         return cls(data={"when": value}) if value else cls()
 
 
-class StayEndForm(DateForm):
-    when = DateField(
+class StayEndForm(BaseForm):
+    stay_end = DateField(
         _l("End of your period of stay"),
         name="date",
+        id="date-year",
         messages={
             DateProblem.MISSING: _l("Enter the date your period of stay ends"),
             DateProblem.INCOMPLETE: _l("The end date must include a year, a month and a day"),
@@ -125,6 +126,7 @@ class DateOfBirthForm(DateForm):
     when = DateField(
         _l("Date of birth"),
         name="date",
+        id="date-year",
         past=True,
         messages={
             DateProblem.MISSING: _l("Enter your date of birth"),
@@ -134,3 +136,14 @@ class DateOfBirthForm(DateForm):
             DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
         },
     )
+
+
+FORMS: dict[str, type[BaseForm]] = {
+    "have-form": HaveFormForm,
+    "details-changed": DetailsChangedForm,
+    "who": WhoForm,
+    "period-of-stay": PeriodOfStayForm,
+    "stay-end": StayEndForm,
+    "express": ExpressForm,
+    "route": RouteForm,
+}

@@ -137,3 +137,14 @@ class PrintedDatesForm(BaseForm):
 
     card = _date("card", _l("The card's expiry"), name="card")
     certificate = _date("certificate", _l("The certificates' expiry"), name="certificate")
+
+
+# The helper's questions with a form of their own (read-card and printed-dates have pages).
+FORMS: dict[str, type[BaseForm]] = {
+    "date-of-birth": BornForm,
+    "source": SourceForm,
+    "issue-date": IssuedForm,
+    "applied": AppliedForm,
+    "stay": StayForm,
+    "stay-end": StayEndForm,
+}

@@ -52,6 +52,14 @@ class DeviceForm(BaseForm):
     )
 
 
+READINESS_FORMS: dict[str, type[BaseForm]] = {
+    "have-card": HaveCardForm,
+    "face-card": FaceCardForm,
+    "know-pin": KnowPinForm,
+    "device": DeviceForm,
+}
+
+
 class TermsForm(BaseForm):
     agree = BooleanField(
         _l("I agree to these terms"),
@@ -85,6 +93,7 @@ class InsurerForm(BaseForm):
     )
 
 
+CANCEL_FORMS: dict[str, type[BaseForm]] = {"applicant": ApplicantForm, "insurer": InsurerForm}
 BIRTH_DATE_INCOMPLETE = _l("Enter the date of birth, with a year, a month and a day")
 
 

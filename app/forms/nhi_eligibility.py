@@ -20,6 +20,7 @@ class RegisteredForm(BaseForm):
         _l("Is your address registered in Yokohama?"),
         YES_NO,
         _l("Select yes if your address is registered in Yokohama"),
+        _l("Your resident record (住民登録) is at a Yokohama ward office."),
     )
 
 
@@ -28,6 +29,10 @@ class MovingInForm(BaseForm):
         _l("Are you also moving into Yokohama from another city now?"),
         YES_NO,
         _l("Select yes if you are moving into Yokohama from another city now"),
+        _l(
+            "If you are registering a move into Yokohama now, you join National Health "
+            "Insurance at the ward office at the same time."
+        ),
     )
 
 
@@ -40,6 +45,7 @@ class WhoForm(BaseForm):
             ("other", _l("Someone else (not in my household)")),
         ],
         _l("Select who is applying"),
+        _l("The applicant (届出人) signs the application with their own My Number Card."),
     )
 
 
@@ -53,11 +59,15 @@ class ReasonForm(BaseForm):
             ("other", _l("Another reason (birth, moving in, public assistance ended…)")),
         ],
         _l("Select why you are joining"),
+        _l("The online form is only for people who lost employee health insurance."),
     )
 
 
 class HowManyForm(BaseForm):
-    how_many = StringField(_l("How many people are joining, including you if you are?"))
+    how_many = StringField(
+        _l("How many people are joining, including you if you are?"),
+        description=_l("Online, up to 10 people can join at once."),
+    )
 
     def validate_how_many(self, field: Any) -> None:
         value = field.data or ""
@@ -80,6 +90,11 @@ class CardForm(BaseForm):
             ("password_locked", _l("The signature password is locked")),
         ],
         _l("Select whether you have the card and know its signature password"),
+        _l(
+            "The signature password (署名用電子証明書の暗証番号) is 6 to 16 capital letters "
+            "and numbers. Never type it on this website: you type it only in the card reader "
+            "app when you sign."
+        ),
     )
 
 
@@ -93,6 +108,7 @@ class CardProblemsForm(BaseForm):
             ("none", _l("None of these")),
         ],
         _l("Select the ones that apply, or select none of these"),
+        _l("The card of the person who applies and signs. Select all that apply."),
     )
 
     def validate_card_problems(self, field: Any) -> None:
@@ -105,6 +121,10 @@ class LossDocumentForm(BaseForm):
         _l("Do you have a document showing when your previous insurance ended?"),
         YES_NO,
         _l("Select yes if you have a document showing when your previous insurance ended"),
+        _l(
+            "For example a certificate of loss of insurance (資格喪失証明書) from your former "
+            "employer or its insurer. It must show who lost which insurance and when."
+        ),
     )
 
 

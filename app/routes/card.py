@@ -8,7 +8,6 @@ Answers stay in this browser's session cookie; nothing is stored on the server. 
 from __future__ import annotations
 
 from datetime import UTC
-from typing import Any
 
 from flask import (
     Blueprint,
@@ -23,78 +22,29 @@ from flask import (
 from app.auth import public
 from app.domain import clock, expiry, expiry_flow
 from app.extensions import db
-from app.forms import BaseForm
 from app.forms import card_dates as forms
 from app.htmx import redirect_to
-from app.routes.questions import Questions, question_page
+from app.routes.questions import Journey
 from app.routes.relay import session_key
 from app.services import card_calendar, insurance
 
 bp = Blueprint("card", __name__, url_prefix="/card")
-SESSION_KEY = "card_dates"
-# page -> (form whose one field is the answer's key, template)
-DATE_QUESTIONS: dict[str, tuple[type[BaseForm], str]] = {
-    "date-of-birth": (forms.BornForm, "date_of_birth"),
-    "issue-date": (forms.IssuedForm, "issue_date"),
-    "stay-end": (forms.StayEndForm, "stay_end"),
-}
-CHOICE_QUESTIONS: dict[str, type[BaseForm]] = {
-    "source": forms.SourceForm,
-    "applied": forms.AppliedForm,
-    "stay": forms.StayForm,
-}
-
-
-# The choice questions' fields are named after the question itself.
-CHOICES = Questions("card", SESSION_KEY, CHOICE_QUESTIONS, field_name=lambda question: question)
-answers = CHOICES.answers
-
-
-def _save_and_go(**values: Any) -> Response:
-    current = CHOICES.remember(**values)
-    following = expiry_flow.next_question(current)
-    if following is None:
-        return redirect_to(url_for("card.dates"))
-    return redirect_to(url_for("card.question", question=following))
+QUESTIONS = Journey(
+    "card",
+    expiry_flow.FLOW,
+    forms.FORMS,
+    folder="card",
+    places={"dates": lambda key: url_for("card.dates")},
+    own_pages={"read-card": "card.read_card", "printed-dates": "card.printed_dates"},
+)
+QUESTIONS.register(bp, start_again=False)
+answers = QUESTIONS.answers
 
 
 @bp.get("/")
 @public
 def start() -> str:
     return render_template("pages/card/start.html")
-
-
-@bp.route("/<string:question>", methods=["GET", "POST"])
-@public
-def question(question: str) -> Response:
-    if question in CHOICE_QUESTIONS:
-        return _choice(question)
-    if question in DATE_QUESTIONS:
-        return _date(question)
-    abort(404)
-
-
-def _choice(question: str) -> Response:
-    form = CHOICES.form_for(question)
-    if form.validate_on_submit():
-        changes: dict[str, Any] = {question: form.data[question]}
-        if question == "source":  # a new way of giving the dates replaces the old dates
-            changes.update(issued=None, applied=None, card=None, certificate=None)
-        return _save_and_go(**changes)
-    return question_page(f"pages/card/{question}.html", form)
-
-
-def _date(question: str) -> Response:
-    form_class, template = DATE_QUESTIONS[question]
-    key = next(name for name in form_class().data if name != "csrf_token")
-    posted = request.method == "POST"
-    form = form_class() if posted else form_class(data={key: answers().get(key)})
-    if form.validate_on_submit():
-        return _save_and_go(**{key: form[key].iso()})
-    field = form[key]
-    error = field.errors[0] if field.errors else None
-    page = render_template(f"pages/card/{template}.html", error=error, value=field.parts)
-    return make_response(page, 422 if error else 200)
 
 
 @bp.route("/printed-dates", methods=["GET", "POST"])
@@ -108,11 +58,18 @@ def printed_dates() -> Response:
         del form.certificate
     keys = [name for name in ("card", "certificate") if name in form]
     if form.validate_on_submit():
-        return _save_and_go(**{k: form[k].iso() for k in keys})
+        return QUESTIONS.go_on(
+            QUESTIONS.remember("printed-dates", {k: form[k].iso() for k in keys})
+        )
     errors = {k: form[k].errors[0] for k in keys if form[k].errors}
     values = {k: form[k].parts for k in keys}
     page = render_template(
-        "pages/card/printed_dates.html", keys=keys, errors=errors, values=values, answers=current
+        "pages/card/printed_dates.html",
+        keys=keys,
+        errors=errors,
+        values=values,
+        answers=current,
+        back=QUESTIONS.back_url("printed-dates"),
     )
     return make_response(page, 422 if errors else 200)
 
@@ -123,8 +80,11 @@ def read_card() -> Response | str:
     """Read the user-authentication certificate's end date through the relay component."""
     certificate = insurance.certificate_from_job(db.session, request.args.get("job"), session_key())
     if certificate is not None:
-        return _save_and_go(certificate=certificate.expires_on.isoformat())
-    return render_template("pages/card/read_card.html")
+        current = QUESTIONS.remember(
+            "read-card", {"certificate": certificate.expires_on.isoformat()}
+        )
+        return QUESTIONS.go_on(current)
+    return render_template("pages/card/read_card.html", back=QUESTIONS.back_url("read-card"))
 
 
 @bp.get("/dates")
@@ -133,8 +93,7 @@ def dates() -> Response | str:
     current = answers()
     found = expiry_flow.card_dates(current)
     if found is None:
-        following = expiry_flow.next_question(current) or "date-of-birth"
-        return redirect_to(url_for("card.question", question=following))
+        return QUESTIONS.go_on(current)
     return render_template(
         "pages/card/dates.html",
         dates=found,
@@ -144,6 +103,7 @@ def dates() -> Response | str:
         if found.limited_by_stay
         else None,
         answers=current,
+        back=QUESTIONS.last_question_url(),
         titles=card_calendar.TITLES,
         actions=card_calendar.ACTIONS,
     )
