@@ -24,6 +24,18 @@ class HaveFormForm(BaseForm):
             ("unknown", _l("I do not know what this is")),
         ],
         _l("Select whether you have your application form"),
+        description=_l(
+            "The application form (個人番号カード交付申請書) came by post with your notification "
+            "card or a "
+            "letter from your city. Its 23-digit ID (申請書ID) is printed at the top right, with a "
+            "QR code."
+        ),
+        hints={
+            "id_only": _l(
+                "For example, you wrote it down. You can apply online, but not at a photo booth."
+            ),
+            "unknown": _l("We will show you what it looks like."),
+        },
     )
 
 
@@ -32,6 +44,9 @@ class DetailsChangedForm(BaseForm):
         _l("Has your name, address or period of stay changed since the form was printed?"),
         [("no", _l("No")), ("yes", _l("Yes")), ("not_sure", _l("I am not sure"))],
         _l("Select whether your details have changed"),
+        description=_l(
+            "Compare your name and address printed on the form with your residence record."
+        ),
     )
 
 
@@ -40,6 +55,7 @@ class WhoForm(BaseForm):
         _l("Who is the card for?"),
         [("self", _l("Me")), ("child", _l("My child under 15"))],
         _l("Select who the card is for"),
+        hints={"child": _l("A parent or guardian applies for a child under 15.")},
     )
 
 
@@ -48,6 +64,11 @@ class PeriodOfStayForm(BaseForm):
         _l("Does your residence card show a period of stay?"),
         [("yes", _l("Yes")), ("no", _l("No"))],
         _l("Select whether your residence card shows a period of stay"),
+        description=_l(
+            "Foreign residents with a period of stay (在留期間) get a card that ends when the stay "
+            "ends. Answer No if you are a Japanese national, a permanent resident or a special "
+            "permanent resident."
+        ),
     )
 
 
@@ -65,6 +86,11 @@ class ExpressForm(BaseForm):
             ("none", _l("None of these")),
         ],
         _l("Select the reasons that apply, or None of these"),
+        description=_l(
+            "In these cases you may get the card in about a week (特急発行, express issuance). "
+            "Select "
+            "all that apply."
+        ),
     )
 
     def validate_express(self, field: Any) -> None:
@@ -82,6 +108,19 @@ class RouteForm(BaseForm):
             ("mail", _l("By post")),
         ],
         _l("Select how you want to apply"),
+        hints={
+            "smartphone": _l(
+                "Scan the form's QR code and take your photo with the phone. About 10 minutes."
+            ),
+            "pc": _l("Type the 23-digit ID and upload a photo file (JPEG)."),
+            "booth": _l(
+                "Some ID photo booths send the application for you. You need the form with its QR "
+                "code and the booth fee."
+            ),
+            "mail": _l(
+                "We fill in a printable form for you. You add a printed photo, sign it and post it."
+            ),
+        },
     )
 
 

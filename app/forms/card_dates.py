@@ -24,6 +24,16 @@ class SourceForm(BaseForm):
             ("chip", _l("Read the certificate's date from the card with a reader")),
         ],
         _l("Select how you want to give your card's dates"),
+        hints={
+            "printed": _l(
+                "The card's expiry is printed on its front (有効期限). The certificates' expiry is "
+                "written in the box 電子証明書の有効期限."
+            ),
+            "chip": _l(
+                "With a card reader or an NFC phone and your 4-digit PIN. Only the certificate's "
+                "date is on the chip."
+            ),
+        },
     )
 
 
@@ -36,6 +46,10 @@ class AppliedForm(BaseForm):
             ("not_sure", _l("I am not sure")),
         ],
         _l("Select when you applied for the card"),
+        description=_l(
+            "For 18- and 19-year-olds the card's length changed on that day: 5 years before, 10 "
+            "years after."
+        ),
     )
 
 
@@ -47,6 +61,10 @@ class StayForm(BaseForm):
             ("no", _l("No: I am a Japanese national, a permanent or special permanent resident")),
         ],
         _l("Select whether your residence card shows a period of stay"),
+        description=_l(
+            "For foreign residents with a period of stay, the card and its certificates end when "
+            "the stay ends, if that comes first. Highly Skilled Professionals (ii) also answer No."
+        ),
     )
 
 

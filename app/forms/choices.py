@@ -6,6 +6,7 @@ WTForms' "Not a valid choice").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -38,30 +39,56 @@ def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+class RadiosField(RadioField):  # type: ignore[misc]
+    """Radios whose choices may each carry a hint (`hints`: value -> text)."""
+
+    def __init__(self, *args: Any, hints: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hints = dict(hints or {})
+
+
+class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
+    """Checkboxes whose choices may each carry a hint (`hints`: value -> text)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, *args: Any, hints: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hints = dict(hints or {})
+
+
 def radios(
-    label: Any, choices: list[tuple[str, Any]], message: Any, description: Any = ""
-) -> RadioField:
-    return RadioField(
+    label: Any,
+    choices: list[tuple[str, Any]],
+    message: Any,
+    description: Any = "",
+    hints: Mapping[str, Any] | None = None,
+) -> RadiosField:
+    """A question's radios: the label is the question, `description` its hint."""
+    return RadiosField(
         label,
         choices=_choices(choices),
         validate_choice=False,
         validators=[OneOf(message)],
         description=description,
+        hints=hints,
     )
 
 
-class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
 def checkboxes(
-    label: Any, choices: list[tuple[str, Any]], message: Any, description: Any = ""
+    label: Any,
+    choices: list[tuple[str, Any]],
+    message: Any,
+    description: Any = "",
+    hints: Mapping[str, Any] | None = None,
 ) -> MultiCheckboxField:
+    """A question's checkboxes: the label is the question, `description` its hint."""
     return MultiCheckboxField(
         label,
         choices=_choices(choices),
         validate_choice=False,
         validators=[OneOf(message)],
         description=description,
+        hints=hints,
     )

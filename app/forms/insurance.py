@@ -17,6 +17,11 @@ class HaveCardForm(BaseForm):
         _l("Do you have your My Number Card?"),
         [("yes", _l("Yes")), ("no", _l("No, or it has not arrived yet"))],
         _l("Select whether you have your My Number Card"),
+        description=_l(
+            "The plastic card with your photo (マイナンバーカード). The paper notification card "
+            "(通知カード) "
+            "cannot be registered."
+        ),
     )
 
 
@@ -29,6 +34,11 @@ class FaceCardForm(BaseForm):
             ("not_sure", _l("I am not sure")),
         ],
         _l("Select whether your card has a PIN"),
+        description=_l(
+            "Some people choose a card for face recognition only (顔認証マイナンバーカード), with "
+            "no PIN set."
+        ),
+        hints={"not_sure": _l("The next question is about the PIN.")},
     )
 
 
@@ -37,6 +47,11 @@ class KnowPinForm(BaseForm):
         _l("Do you know your 4-digit PIN?"),
         [("yes", _l("Yes")), ("no", _l("No")), ("not_sure", _l("I am not sure"))],
         _l("Select whether you know your 4-digit PIN"),
+        description=_l(
+            "The PIN for user authentication (利用者証明用電子証明書の暗証番号), set when you got "
+            "the card. Do "
+            "not type it here: you only type it in the card reader app."
+        ),
     )
 
 
@@ -49,6 +64,16 @@ class DeviceForm(BaseForm):
             ("neither", _l("Neither")),
         ],
         _l("Select which device you will use"),
+        hints={
+            "phone": _l(
+                "Most recent phones can. The phone then acts as the card reader for this page."
+            ),
+            "computer": _l(
+                "A USB reader for IC cards (ICカードリーダライタ), with our card reader app "
+                "running."
+            ),
+            "neither": _l("We will show you other places to register."),
+        },
     )
 
 
@@ -77,6 +102,7 @@ class ApplicantForm(BaseForm):
             ("agent", _l("Someone else, with a letter of authority (委任状)")),
         ],
         _l("Select who is sending the request"),
+        hints={"agent": _l("You will attach the letter of authority and your own ID.")},
     )
 
 
@@ -90,6 +116,7 @@ class InsurerForm(BaseForm):
             ("not_sure", _l("I am not sure")),
         ],
         _l("Select which health insurance the person is in"),
+        description=_l("It is printed on the 資格情報のお知らせ or 資格確認書 (保険者名称)."),
     )
 
 

@@ -109,6 +109,16 @@ class CardProblemsForm(BaseForm):
         ],
         _l("Select the ones that apply, or select none of these"),
         _l("The card of the person who applies and signs. Select all that apply."),
+        hints={
+            "expired": _l(
+                "The certificate expires on the 5th birthday after it was issued. The date is on "
+                "the card's back or in Mynaportal."
+            ),
+            "details_changed": _l(
+                "The signature certificate stops working when your address or name changes."
+            ),
+            "under_15": _l("People under 15 are not issued a signature certificate."),
+        },
     )
 
     def validate_card_problems(self, field: Any) -> None:
