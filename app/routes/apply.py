@@ -17,7 +17,6 @@ from app.extensions import db
 from app.forms import apply as forms
 from app.routes.questions import Journey
 from app.services import card_application
-from app.storage import card_applications
 
 bp = Blueprint("apply", __name__, url_prefix="/apply")
 
@@ -57,5 +56,5 @@ def photo_booth() -> str:
 @public
 def what_happens_next() -> str:
     user = current_user()
-    sent = card_applications.for_user(db.session, user.id) if user else []
+    sent = card_application.sent(db.session, user.id) if user else []
     return render_template("pages/apply/what_happens_next.html", sent=sent[0] if sent else None)

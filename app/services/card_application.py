@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
 from app.storage import card_applications, drafts
+from app.storage.models import CardApplication
 
 DRAFT_KEY = "apply.application"
 # Eligibility answers that the application keeps (for the office and the PDF copy).
@@ -78,3 +79,8 @@ def has_sent(session: Session, user_id: str) -> bool:
 def today() -> date:
     """Today in Japan, where the rules' dates are counted."""
     return clock.today_in_japan()
+
+
+def sent(session: Session, user_id: str) -> list[CardApplication]:
+    """The user's sent applications, newest first."""
+    return card_applications.for_user(session, user_id)

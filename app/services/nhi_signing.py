@@ -153,3 +153,8 @@ def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
     except DecryptionError:  # an altered ciphertext: what the office must see
         return None
     return stored.data if stored else None
+
+
+def sent(session: Session, user_id: str) -> list[NhiEnrolment]:
+    """The user's signed and sent enrolments, newest first."""
+    return nhi_enrolments.for_user(session, user_id)
