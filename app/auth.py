@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any, TypeVar
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 
+from app.domain import clock
 from app.extensions import db
 from app.storage import user_sessions
 from app.storage.models import User
@@ -106,4 +107,4 @@ def public(view: F) -> F:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now_utc()

@@ -7,10 +7,16 @@ test can reason about one clock (an architecture test forbids `date.today()` els
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 JAPAN = ZoneInfo("Asia/Tokyo")
+
+
+def now_utc() -> datetime:
+    """The current instant, aware, in UTC: for timestamps stored and compared (sessions, jobs,
+    audit events), which the databases keep in UTC."""
+    return datetime.now(UTC)
 
 
 def now_in_japan() -> datetime:

@@ -41,15 +41,15 @@ def stay_status(end: date, today: date) -> str:
 
 def _have_form(value: Any, answers: Answers, today: date) -> Step:
     if value == "no":
-        return Step("result", "need-form", blocking=True)
+        return Step("result", "need-form")
     if value == "unknown":
-        return Step("result", "what-is-the-form", blocking=True)
+        return Step("result", "what-is-the-form")
     return _question("details-changed")
 
 
 def _details_changed(value: Any, answers: Answers, today: date) -> Step:
     if value == "yes":
-        return Step("result", "new-form", blocking=True)
+        return Step("result", "new-form")
     if value == "not_sure":
         return Step("result", "check-details")
     return _question("who")
@@ -66,7 +66,7 @@ def _period_of_stay(value: Any, answers: Answers, today: date) -> Step:
 def _stay_end(value: Any, answers: Answers, today: date) -> Step:
     status = stay_status(date.fromisoformat(value), today) if value else "ok"
     if status == "ended":
-        return Step("result", "stay-ended", blocking=True)
+        return Step("result", "stay-ended")
     return Step("result", "stay-ends-soon") if status == "soon" else _question("express")
 
 
@@ -77,7 +77,7 @@ def _express(value: Any, answers: Answers, today: date) -> Step:
 
 def _route(value: Any, answers: Answers, today: date) -> Step:
     if value == "booth" and answers.get("have_form") == "id_only":
-        return Step("result", "booth-needs-qr", blocking=True)
+        return Step("result", "booth-needs-qr")
     return Step("route", value or "")
 
 

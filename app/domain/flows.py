@@ -25,8 +25,8 @@ def question(key: str) -> Step:
     return Step("question", key)
 
 
-def result(key: str, *, blocking: bool = False) -> Step:
-    return Step("result", key, blocking=blocking)
+def result(key: str) -> Step:
+    return Step("result", key)
 
 
 def table(routes: Mapping[str, Step], otherwise: Step | None = None) -> Transition:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import nhi_document, nhi_fields
+from app.domain import clock, nhi_document, nhi_fields
 from app.services import nhi_pdf, nhi_signing
 from app.services.relay_trust import trust_config
 from app.storage import audit, blobs, nhi_enrolments
@@ -118,7 +118,7 @@ def accept(
         reference=row.reference,
         address=package["signer"]["address"],
         qualification_date=qualification_date,
-        issued_at=now or datetime.now(UTC),
+        issued_at=now or clock.now_utc(),
     )
     row.notice_blob_id = blobs.put(
         session, pdf, kind=NOTICE_KIND, media_type="application/pdf", owner_id=row.user_id

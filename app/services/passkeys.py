@@ -28,6 +28,7 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
+from app.domain import clock
 from app.storage import user_sessions, users
 from app.storage.cipher import cipher
 from app.storage.models import Challenge, Credential, User
@@ -263,4 +264,4 @@ def _transports(credential_json: str) -> list[str]:
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
+    return now or clock.now_utc()
