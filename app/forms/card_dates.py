@@ -116,7 +116,9 @@ MESSAGES: dict[str, dict[str, Any]] = {
 }
 
 
-def _date(key: str, label: Any, *, past: bool = False, name: str = "date") -> DateField:
+def _date(
+    key: str, label: Any, *, past: bool = False, name: str = "date", description: Any = ""
+) -> DateField:
     """A date question by the rules of answer `key`: a date of birth from 1900, every card
     date from 2016, when cards were first issued."""
     words = MESSAGES[key]
@@ -125,6 +127,7 @@ def _date(key: str, label: Any, *, past: bool = False, name: str = "date") -> Da
         label,
         name=name,
         id=f"{name}-year",
+        description=description,
         past=past,
         not_before=None if key == "born" else FIRST_CARD_DAY,
         messages={
@@ -153,8 +156,21 @@ class StayEndForm(BaseForm):
 class PrintedDatesForm(BaseForm):
     """The card's printed expiry and, unless read from the chip, the certificate's."""
 
-    card = _date("card", _l("The card's expiry"), name="card")
-    certificate = _date("certificate", _l("The certificates' expiry"), name="certificate")
+    card = _date(
+        "card",
+        _l("The card's expiry (有効期限, on the front)"),
+        name="card",
+        description=_l("For example, 2034 4 1"),
+    )
+    certificate = _date(
+        "certificate",
+        _l("The certificates' expiry (電子証明書の有効期限)"),
+        name="certificate",
+        description=_l(
+            "Written in the box on the front. If it is empty, Mynaportal shows it. "
+            "For example, 2029 4 1"
+        ),
+    )
 
 
 # The helper's questions with a form of their own (read-card and printed-dates have pages).

@@ -56,22 +56,10 @@ def printed_dates() -> Response:
     form = forms.PrintedDatesForm() if posted else forms.PrintedDatesForm(data=current)
     if current.get("source") == "chip" and current.get("certificate"):
         del form.certificate
-    keys = [name for name in ("card", "certificate") if name in form]
     if form.validate_on_submit():
-        return QUESTIONS.go_on(
-            QUESTIONS.remember("printed-dates", {k: form[k].iso() for k in keys})
-        )
-    errors = {k: form[k].errors[0] for k in keys if form[k].errors}
-    values = {k: form[k].parts for k in keys}
-    page = render_template(
-        "pages/card/printed_dates.html",
-        keys=keys,
-        errors=errors,
-        values=values,
-        answers=current,
-        back=QUESTIONS.back_url("printed-dates"),
-    )
-    return make_response(page, 422 if errors else 200)
+        dates = {f.short_name: f.iso() for f in form if f.type == "DateField"}
+        return QUESTIONS.go_on(QUESTIONS.remember("printed-dates", dates))
+    return QUESTIONS.question_page("printed-dates", form, answers=current)
 
 
 @bp.get("/read-card")
