@@ -13,7 +13,6 @@ from datetime import date
 
 HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 KANA = re.compile(r"[\u30a0-\u30ff\u30fc\s]+")
-SIGNATURE_AGE = 15
 
 
 def to_katakana(value: str) -> str | None:
