@@ -58,6 +58,24 @@ class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
         self.hints = dict(hints or {})
 
 
+def _field(
+    kind: type[Any],
+    label: Any,
+    choices: list[tuple[str, Any]],
+    message: Any,
+    description: Any,
+    hints: Mapping[str, Any] | None,
+) -> Any:
+    return kind(
+        label,
+        choices=_choices(choices),
+        validate_choice=False,
+        validators=[OneOf(message)],
+        description=description,
+        hints=hints,
+    )
+
+
 def radios(
     label: Any,
     choices: list[tuple[str, Any]],
@@ -66,14 +84,7 @@ def radios(
     hints: Mapping[str, Any] | None = None,
 ) -> RadiosField:
     """A question's radios: the label is the question, `description` its hint."""
-    return RadiosField(
-        label,
-        choices=_choices(choices),
-        validate_choice=False,
-        validators=[OneOf(message)],
-        description=description,
-        hints=hints,
-    )
+    return _field(RadiosField, label, choices, message, description, hints)  # type: ignore[no-any-return]
 
 
 def checkboxes(
@@ -84,11 +95,4 @@ def checkboxes(
     hints: Mapping[str, Any] | None = None,
 ) -> MultiCheckboxField:
     """A question's checkboxes: the label is the question, `description` its hint."""
-    return MultiCheckboxField(
-        label,
-        choices=_choices(choices),
-        validate_choice=False,
-        validators=[OneOf(message)],
-        description=description,
-        hints=hints,
-    )
+    return _field(MultiCheckboxField, label, choices, message, description, hints)  # type: ignore[no-any-return]
