@@ -3,6 +3,8 @@ and eligibility answers that survive signing in."""
 
 from __future__ import annotations
 
+from html import unescape
+
 from tests.app.nhi.helpers import answer_eligibility
 from tests.helpers.client import PageClient
 
@@ -89,3 +91,22 @@ def test_the_cancellation_questions_go_back_to_the_previous_one(signed_in: PageC
     assert following == "/insurance/cancel/questions/insurer"
     assert _back(signed_in, following) == "/insurance/cancel/questions/applicant"
     assert _answer(signed_in, following, {"insurer": "nhi"}) == "/insurance/cancel/details"
+
+
+def test_the_printed_dates_page_asks_both_dates_and_says_what_is_missing(
+    client: PageClient,
+) -> None:
+    born = {"date-year": "1990", "date-month": "5", "date-day": "1"}
+    _answer(client, "/card/questions/date-of-birth", born)
+    assert _answer(client, "/card/questions/source", {"source": "printed"}) == (
+        "/card/printed-dates"
+    )
+    empty = client.post("/card/printed-dates?lang=en", {"card-year": "2034"})
+    assert empty.status_code == 422
+    html = unescape(empty.get_data(as_text=True))
+    assert "must include a year, a month and a day" in html
+    assert "Enter the certificate's expiry date" in html
+    dates = {"card-year": "2034", "card-month": "4", "card-day": "1"}
+    dates |= {"certificate-year": "2029", "certificate-month": "4", "certificate-day": "1"}
+    assert _answer(client, "/card/printed-dates", dates) == "/card/questions/stay"
+    assert _back(client, "/card/questions/stay") == "/card/printed-dates"
