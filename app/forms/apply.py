@@ -11,7 +11,7 @@ from wtforms.validators import StopValidation
 from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import checkboxes, radios
-from app.forms.fields import DateField
+from app.forms.fields import DATE_OF_BIRTH_MESSAGES, DateField
 
 
 class HaveFormForm(BaseForm):
@@ -167,13 +167,7 @@ class DateOfBirthForm(DateForm):
         name="date",
         id="date-year",
         past=True,
-        messages={
-            DateProblem.MISSING: _l("Enter your date of birth"),
-            DateProblem.INCOMPLETE: _l("Date of birth must include a year, a month and a day"),
-            DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
-            DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
-            DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
-        },
+        messages=DATE_OF_BIRTH_MESSAGES,
     )
 
 

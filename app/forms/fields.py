@@ -28,6 +28,15 @@ WHAT_MESSAGES: dict[DateProblem, Any] = {
     DateProblem.IN_FUTURE: _l("%(what)s must be in the past"),
 }
 
+# A date of birth (the person's own): real, in the past, from 1900.
+DATE_OF_BIRTH_MESSAGES: dict[DateProblem, Any] = {
+    DateProblem.MISSING: _l("Enter your date of birth"),
+    DateProblem.INCOMPLETE: _l("Date of birth must include a year, a month and a day"),
+    DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
+    DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
+    DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
+}
+
 
 class DateField(Field):  # type: ignore[misc]
     """A date typed as year, month and day (inputs `<name>-year`, `-month`, `-day`).

@@ -9,7 +9,7 @@ from wtforms.validators import InputRequired, Length
 from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import radios
-from app.forms.fields import DateField, phone_number, required
+from app.forms.fields import DATE_OF_BIRTH_MESSAGES, DateField, phone_number, required
 
 
 class HaveCardForm(BaseForm):
@@ -136,12 +136,11 @@ class DetailsForm(BaseForm):
         name="birth-date",
         id="birth-date-year",
         past=True,
+        # Someone else's date of birth, perhaps: "Enter the date of birth", not "your".
         messages={
+            **DATE_OF_BIRTH_MESSAGES,
             DateProblem.MISSING: BIRTH_DATE_INCOMPLETE,
             DateProblem.INCOMPLETE: BIRTH_DATE_INCOMPLETE,
-            DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
-            DateProblem.TOO_OLD: _l("Date of birth must be in the past"),
-            DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
         },
     )
     address = StringField(
