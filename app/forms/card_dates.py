@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import radios
-from app.forms.fields import DateField
+from app.forms.fields import DATE_OF_BIRTH_MESSAGES, DateField
 
 FIRST_CARD_DAY = date(2016, 1, 1)  # cards were first issued in January 2016
 
@@ -81,13 +81,6 @@ class PinResetForm(BaseForm):
 
 
 MESSAGES: dict[str, dict[str, Any]] = {
-    "born": {
-        "missing": _l("Enter your date of birth"),
-        "incomplete": _l("Date of birth must include a year, a month and a day"),
-        "not_real": _l("Date of birth must be a real date"),
-        "future": _l("Date of birth must be in the past"),
-        "early": _l("Date of birth must be after 1900"),
-    },
     "issued": {
         "missing": _l("Enter the date the card was issued"),
         "incomplete": _l("The issue date must include a year, a month and a day"),
@@ -119,8 +112,7 @@ MESSAGES: dict[str, dict[str, Any]] = {
 def _date(
     key: str, label: Any, *, past: bool = False, name: str = "date", description: Any = ""
 ) -> DateField:
-    """A date question by the rules of answer `key`: a date of birth from 1900, every card
-    date from 2016, when cards were first issued."""
+    """A card date by the rules of answer `key`: from 2016, when cards were first issued."""
     words = MESSAGES[key]
     early = words["early"]
     return DateField(
@@ -129,7 +121,7 @@ def _date(
         id=f"{name}-year",
         description=description,
         past=past,
-        not_before=None if key == "born" else FIRST_CARD_DAY,
+        not_before=FIRST_CARD_DAY,
         messages={
             DateProblem.MISSING: words["missing"],
             DateProblem.INCOMPLETE: words["incomplete"],
@@ -142,7 +134,9 @@ def _date(
 
 
 class BornForm(BaseForm):
-    born = _date("born", _l("Date of birth"), past=True)
+    born = DateField(
+        _l("Date of birth"), name="date", id="date-year", past=True, messages=DATE_OF_BIRTH_MESSAGES
+    )
 
 
 class IssuedForm(BaseForm):
