@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any, TypeVar
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from werkzeug.wrappers import Response
 
+from app.domain import clock
 from app.extensions import db
 from app.services.errors import Conflict
 from app.services.office import actions_recorded
@@ -20,6 +21,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # The cookie holds this random id of a `user_sessions` row, never the user's id alone: a
 # session exists only while its row does (signed out, revoked or past its absolute lifetime).
 SESSION_ID = "sid"
+# The question flows' answers (app/routes/questions.py): kept when signing in rotates the
+# session, so the answers survive creating an account (newcomer walk §1).
+ANSWERS = "answers"
 
 
 def current_user() -> User | None:
@@ -49,6 +53,7 @@ def require_user() -> User:
 def sign_in(user: User) -> None:
     """Start a fresh session for the user: the old cookie's contents are discarded."""
     locale_choice = session.get("lang")
+    answers = session.get(ANSWERS)
     session.clear()
     session.permanent = True
     lifetime = timedelta(seconds=current_app.config["SESSION_ABSOLUTE_LIFETIME"])
@@ -56,6 +61,8 @@ def sign_in(user: User) -> None:
     db.session.commit()
     if locale_choice:
         session["lang"] = locale_choice
+    if answers:
+        session[ANSWERS] = answers
     g.pop("current_user", None)
 
 
@@ -141,4 +148,4 @@ def public(view: F) -> F:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now_utc()

@@ -19,17 +19,17 @@ pytestmark = pytest.mark.e2e
 def test_apply_by_post_ends_with_a_pdf_of_the_form_with_my_name(tab: Tab) -> None:
     question = ApplyStartPage.open(tab).start_now()
     question = question.answer(
-        "Has your name, address or period of stay changed since the form was printed?",
         "Yes, with a QR code",
+        then="Has your name, address or period of stay changed since the form was printed?",
     )
-    question = question.answer("Who is the card for?", "No")
-    question = question.answer("Does your residence card show a period of stay?", "Me")
-    question = question.answer("When does your period of stay end?", "Yes")
+    question = question.answer("No", then="Who is the card for?")
+    question = question.answer("Me", then="Does your residence card show a period of stay?")
+    question = question.answer("Yes", then="When does your period of stay end?")
     question.page.get_by_label(tab.texts("Year"), exact=True).fill("2030")
     question.page.get_by_label(tab.texts("Month"), exact=True).fill("9")
     question.page.get_by_label(tab.texts("Day"), exact=True).fill("30")
-    question = question.answer("Do any of these apply to you?")
-    question = question.answer("How do you want to apply?", "None of these")
+    question = question.answer(then="Do any of these apply to you?")
+    question = question.answer("None of these", then="How do you want to apply?")
     start = question.answer_route("By post", "Apply by post")
     start = start.create_account_and_come_back("はなこ")
 

@@ -22,13 +22,13 @@ pytestmark = pytest.mark.e2e
 def answer_the_questions(tab: Tab) -> QuestionPage:
     question = ApplyStartPage.open(tab).start_now()
     question = question.answer(
-        "Has your name, address or period of stay changed since the form was printed?",
         "Yes, with a QR code",
+        then="Has your name, address or period of stay changed since the form was printed?",
     )
-    question = question.answer("Who is the card for?", "No")
-    question = question.answer("Does your residence card show a period of stay?", "Me")
-    question = question.answer("Do any of these apply to you?", "No")
-    return question.answer("How do you want to apply?", "None of these")
+    question = question.answer("No", then="Who is the card for?")
+    question = question.answer("Me", then="Does your residence card show a period of stay?")
+    question = question.answer("No", then="Do any of these apply to you?")
+    return question.answer("None of these", then="How do you want to apply?")
 
 
 @pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
@@ -99,28 +99,30 @@ def test_each_blocking_answer_reaches_a_page_that_says_what_to_do(
     question = ApplyStartPage.open(tab).start_now()
     for index, (heading, option) in enumerate(answers):
         last = index == len(answers) - 1
-        question = question.answer(result if last else heading, option)
+        question = question.answer(option, then=result if last else heading)
     expect(question.continue_button).to_be_hidden()  # nowhere to go on from here
 
 
 def test_a_period_of_stay_that_ended_and_a_booth_without_qr_are_stopped(tab: Tab) -> None:
     question = ApplyStartPage.open(tab).start_now()
     question = question.answer(
-        "Has your name, address or period of stay changed since the form was printed?",
         "Yes, but I only have the 23-digit ID",
+        then="Has your name, address or period of stay changed since the form was printed?",
     )
-    question = question.answer("Who is the card for?", "No")
-    question = question.answer("Does your residence card show a period of stay?", "Me")
-    question.answer("When does your period of stay end?", "Yes")
+    question = question.answer("No", then="Who is the card for?")
+    question = question.answer("Me", then="Does your residence card show a period of stay?")
+    question.answer("Yes", then="When does your period of stay end?")
     tab.page.get_by_label(tab.texts("Year"), exact=True).fill("2020")
     tab.page.get_by_label(tab.texts("Month"), exact=True).fill("1")
     tab.page.get_by_label(tab.texts("Day"), exact=True).fill("1")
     tab.page.get_by_role("button", name=tab.texts("Continue")).click()
     QuestionPage.expecting("Renew your period of stay first", tab)
 
-    question = QuestionPage.expecting("Do any of these apply to you?", _go(tab, "/apply/express"))
-    question = question.answer("How do you want to apply?", "None of these")
-    question.answer("Photo booths need the form with its QR code", "At an ID photo booth")
+    question = QuestionPage.expecting(
+        "Do any of these apply to you?", _go(tab, "/apply/questions/express")
+    )
+    question = question.answer("None of these", then="How do you want to apply?")
+    question.answer("At an ID photo booth", then="Photo booths need the form with its QR code")
 
 
 def _go(tab: Tab, path: str) -> Tab:

@@ -19,9 +19,11 @@ class Question(PageObject):
         self.heading_text = heading
         super().__init__(tab)
 
-    def choose(self, answer: str, next_heading: str) -> Question:
-        self.page.get_by_label(self._(answer), exact=True).check()
-        return self.go_on(next_heading)
+    def answer(self, *option_ids: str, then: str) -> Question:
+        """Pick the options and continue to the page headed `then` (the one `answer()` shape)."""
+        for option in option_ids:
+            self.page.get_by_label(self._(option), exact=True).check()
+        return self.go_on(then)
 
     def date(self, year: str, month: str, day: str, next_heading: str) -> Question:
         self.page.get_by_label(self._("Year"), exact=True).fill(year)
@@ -48,9 +50,11 @@ def test_a_foreign_resident_whose_stay_ends_first_gets_the_dates_and_reminders(t
     assert tab.page.title().startswith(tab.texts("Error:"))
 
     question = wrong.date("1995", "8", "20", "How do you want to give your card's dates?")
-    question = question.choose("I know the date the card was issued", "When was your card issued?")
+    question = question.answer(
+        "I know the date the card was issued", then="When was your card issued?"
+    )
     question = question.date("2024", "3", "15", "Does your residence card show a period of stay?")
-    question = question.choose("Yes", "When does your period of stay end?")
+    question = question.answer("Yes", then="When does your period of stay end?")
     dates = question.date("2027", "1", "31", "Your card's dates")
 
     warning = dates.page.get_by_test_id("stay-warning")
@@ -75,8 +79,8 @@ def test_a_foreign_resident_whose_stay_ends_first_gets_the_dates_and_reminders(t
 
     dates.page.get_by_role("link", name=tab.texts("Find how to reset your PIN")).first.click()
     reset = Question(tab, "Which of your card's passwords do you still know?")
-    route = reset.choose(
+    route = reset.answer(
         "The signature password (6 to 16 capital letters and numbers)",
-        "Reset your 4-digit PIN at a convenience store",
+        then="Reset your 4-digit PIN at a convenience store",
     )
     expect(route.page.get_by_role("main")).to_contain_text("24")

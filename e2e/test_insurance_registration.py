@@ -44,9 +44,11 @@ class Page(PageObject):
         self.heading_text = heading
         super().__init__(tab)
 
-    def choose(self, answer: str, next_heading: str) -> Page:
-        self.page.get_by_label(self._(answer), exact=True).check()
-        return self.press("Continue", next_heading)
+    def answer(self, *option_ids: str, then: str) -> Page:
+        """Pick the options and continue to the page headed `then` (the one `answer()` shape)."""
+        for option in option_ids:
+            self.page.get_by_label(self._(option), exact=True).check()
+        return self.press("Continue", then)
 
     def press(self, button: str, next_heading: str) -> Page:
         self.page.get_by_role("button", name=self._(button)).first.click()
@@ -69,10 +71,10 @@ def ready_to_register(tab: Tab) -> Page:
     tab.goto("/insurance/")
     page = Page(tab, "Register the card for health insurance")
     page = page.follow("Start now", "Do you have your My Number Card?")
-    page = page.choose("Yes", "Does your card have a PIN?")
-    page = page.choose("Yes, I set PINs when I got the card", "Do you know your 4-digit PIN?")
-    page = page.choose("Yes", "Which device will you use?")
-    page = page.choose("A computer with an IC card reader", "Get your device ready")
+    page = page.answer("Yes", then="Does your card have a PIN?")
+    page = page.answer("Yes, I set PINs when I got the card", then="Do you know your 4-digit PIN?")
+    page = page.answer("Yes", then="Which device will you use?")
+    page = page.answer("A computer with an IC card reader", then="Get your device ready")
     page = page.follow("Continue", "Terms of the registration")
     wrong = page.press("Continue", "Terms of the registration")
     expect(wrong.page.get_by_role("alert")).to_contain_text(
@@ -119,11 +121,11 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
     tab.goto("/insurance/cancel/")
     cancel = Page(tab, "Cancel the health insurance registration")
     cancel = cancel.follow("Start now", "Who is sending the request?")
-    cancel = cancel.choose(
-        "I am, for my own registration", "Which health insurance is the person in?"
+    cancel = cancel.answer(
+        "I am, for my own registration", then="Which health insurance is the person in?"
     )
-    cancel = cancel.choose(
-        "National Health Insurance from the ward (国民健康保険)", "About the insured person"
+    cancel = cancel.answer(
+        "National Health Insurance from the ward (国民健康保険)", then="About the insured person"
     )
     fill = cancel.page.get_by_label
     fill(tab.texts("Full name (氏名)")).fill("番号 花子")

@@ -98,7 +98,7 @@ def answer_questions(tab: Tab, upto: int = len(QUESTIONS), last: str | None = No
             page.choose(given)
             return page
         else:
-            page = page.answer(given, following)
+            page = page.answer(given, then=following)
     return page
 
 

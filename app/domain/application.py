@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.dates import age_on
+from app.domain.expiry import SIGNATURE_MIN_AGE
 
 # Online routes follow the official online form; the mail route fills the handwritten form.
 STEPS: dict[str, tuple[str, ...]] = {
@@ -32,7 +33,6 @@ STEP_KEYS: dict[str, tuple[str, ...]] = {
     "photo": ("photo_id",),
 }
 CERTIFICATES = ("both", "user_only", "none")
-SIGNATURE_MIN_AGE = 15
 
 
 def route_kind(route: str) -> str:

@@ -1,7 +1,22 @@
-"""Dates typed as three fields (year, month, day): real, past, and ages from them."""
+"""Dates typed as three fields (year, month, day), and the two 29 February rules.
+
+One parser for every date a person types (procedures.md §0: Japanese forms ask year, month,
+day): full-width digits are read as digits (NFKC), the year has four digits and is 1900 or
+later. What each date must also be (in the past, after 2016…) is the field's own rule.
+
+29 February, decided once (Civil Code art. 143, 年齢計算ニ関スル法律):
+- `age_on`: legal age. A year is complete at the end of the day before the anniversary; a
+  leap-day child's anniversary in a common year is missing, so the year ends with 28 February
+  and the child is a year older on 1 March.
+- `birthday_in`: the date a birthday falls on, for expiry dates that "end on the n-th
+  birthday" (jpki.md "Validity"): in a common year 29 February becomes 28 February, the last
+  day of the month.
+"""
 
 from __future__ import annotations
 
+import calendar
+import unicodedata
 from datetime import date
 from enum import Enum
 
@@ -12,15 +27,15 @@ class DateProblem(Enum):
     NOT_REAL = "not_real"
     IN_FUTURE = "in_future"
     TOO_OLD = "too_old"
-    IN_PAST = "in_past"
+    TOO_EARLY = "too_early"
 
 
 OLDEST_YEAR = 1900
 
 
-def parse(year: str, month: str, day: str) -> date | DateProblem:
-    """A real date from three typed parts, or what is wrong with them."""
-    parts = [p.strip() for p in (year, month, day)]
+def parse(year: str | None, month: str | None, day: str | None) -> date | DateProblem:
+    """A real date from three typed parts, or what is wrong with them (TOO_OLD before 1900)."""
+    parts = [unicodedata.normalize("NFKC", p or "").strip() for p in (year, month, day)]
     if not any(parts):
         return DateProblem.MISSING
     if not all(parts):
@@ -28,9 +43,10 @@ def parse(year: str, month: str, day: str) -> date | DateProblem:
     if not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
         return DateProblem.NOT_REAL
     try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        value = date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         return DateProblem.NOT_REAL
+    return value if value.year >= OLDEST_YEAR else DateProblem.TOO_OLD
 
 
 def date_of_birth(year: str, month: str, day: str, *, today: date) -> date | DateProblem:
@@ -38,38 +54,27 @@ def date_of_birth(year: str, month: str, day: str, *, today: date) -> date | Dat
     value = parse(year, month, day)
     if isinstance(value, DateProblem):
         return value
-    if value > today:
-        return DateProblem.IN_FUTURE
-    if value.year < OLDEST_YEAR:
-        return DateProblem.TOO_OLD
-    return value
-
-
-def future_date(year: str, month: str, day: str, *, today: date) -> date | DateProblem:
-    """A date expected today or later (the end of a period of stay)."""
-    value = parse(year, month, day)
-    if isinstance(value, DateProblem):
-        return value
-    if value < today:
-        return DateProblem.IN_PAST
-    return value
+    return DateProblem.IN_FUTURE if value > today else value
 
 
 def age_on(born: date, day: date) -> int:
-    """Whole years between a birth date and a day (a 29 February birthday counts on 1 March)."""
+    """Legal age on `day`: whole years, a 29 February child a year older on 1 March."""
     years = day.year - born.year
-    if (day.month, day.day) < (born.month, born.day):
-        years -= 1
-    return years
+    return years - 1 if (day.month, day.day) < (born.month, born.day) else years
+
+
+def birthday_in(born: date, year: int) -> date:
+    """The birthday in `year`, for dates that end on a birthday: 29 February becomes
+    28 February in a common year."""
+    try:
+        return born.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's last day (31 Dec + 2 → 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
+    """The same day `months` later (or earlier), clamped to the month's last day
+    (31 Dec + 2 → 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -10,18 +10,9 @@ from datetime import date
 from typing import Any
 
 from app.domain.dates import add_months
+from app.domain.flows import Answers, Flow
 from app.domain.steps import Step
 
-# The questions in order; "stay-end" is asked only of people with a period of stay.
-QUESTIONS = (
-    "have-form",
-    "details-changed",
-    "who",
-    "period-of-stay",
-    "stay-end",
-    "express",
-    "route",
-)
 ROUTES = ("smartphone", "pc", "booth", "mail")
 EXPRESS_REASONS = (
     "under_one",
@@ -48,48 +39,49 @@ def stay_status(end: date, today: date) -> str:
     return "ok"
 
 
-def _have_form(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _have_form(value: Any, answers: Answers, today: date) -> Step:
     if value == "no":
-        return Step("result", "need-form", blocking=True)
+        return Step("result", "need-form")
     if value == "unknown":
-        return Step("result", "what-is-the-form", blocking=True)
+        return Step("result", "what-is-the-form")
     return _question("details-changed")
 
 
-def _details_changed(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _details_changed(value: Any, answers: Answers, today: date) -> Step:
     if value == "yes":
-        return Step("result", "new-form", blocking=True)
+        return Step("result", "new-form")
     if value == "not_sure":
         return Step("result", "check-details")
     return _question("who")
 
 
-def _who(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _who(value: Any, answers: Answers, today: date) -> Step:
     return Step("result", "child") if value == "child" else _question("period-of-stay")
 
 
-def _period_of_stay(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _period_of_stay(value: Any, answers: Answers, today: date) -> Step:
     return _question("stay-end") if value == "yes" else _question("express")
 
 
-def _stay_end(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _stay_end(value: Any, answers: Answers, today: date) -> Step:
     status = stay_status(date.fromisoformat(value), today) if value else "ok"
     if status == "ended":
-        return Step("result", "stay-ended", blocking=True)
+        return Step("result", "stay-ended")
     return Step("result", "stay-ends-soon") if status == "soon" else _question("express")
 
 
-def _express(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _express(value: Any, answers: Answers, today: date) -> Step:
     chosen = [r for r in (value or []) if r in EXPRESS_REASONS]
     return Step("result", "express") if chosen else _question("route")
 
 
-def _route(value: Any, answers: dict[str, Any], today: date) -> Step:
+def _route(value: Any, answers: Answers, today: date) -> Step:
     if value == "booth" and answers.get("have_form") == "id_only":
-        return Step("result", "booth-needs-qr", blocking=True)
+        return Step("result", "booth-needs-qr")
     return Step("route", value or "")
 
 
+# The questions in order; "stay-end" is asked only of people with a period of stay.
 _AFTER = {
     "have-form": _have_form,
     "details-changed": _details_changed,
@@ -99,11 +91,6 @@ _AFTER = {
     "express": _express,
     "route": _route,
 }
-
-
-def after(question: str, answers: dict[str, Any], *, today: date) -> Step:
-    """Where the answer just given to `question` leads (KeyError for an unknown question)."""
-    return _AFTER[question](answers.get(question.replace("-", "_")), answers, today)
 
 
 # Informational results continue with the question after the one that led to them.
@@ -126,12 +113,14 @@ RESULTS = (
 )
 
 
-def previous(question: str, answers: dict[str, Any]) -> str | None:
-    """The question before this one, for the back link (None on the first)."""
-    if question == "express":
-        return "stay-end" if answers.get("period_of_stay") == "yes" else "period-of-stay"
-    if question == "stay-end":
-        return "period-of-stay"
-    index = QUESTIONS.index(question)
-    before = [q for q in QUESTIONS[:index] if q != "stay-end"]
-    return before[-1] if before else None
+FLOW = Flow(
+    questions=_AFTER,
+    results=RESULTS,
+    continue_after=CONTINUE_AFTER_RESULT,
+)
+QUESTIONS = tuple(FLOW.questions)
+
+
+def after(question: str, answers: dict[str, Any], *, today: date) -> Step:
+    """Where the answer just given to `question` leads (KeyError for an unknown question)."""
+    return FLOW.after(question, answers, today)

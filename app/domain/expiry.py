@@ -13,7 +13,9 @@ Choices where the sources are ambiguous (also in the issue's report):
 - "Birthday after issue" counts birthdays strictly after the issue date (a card issued on a
   birthday runs a full 10 years); the issue date is the day J-LIS made the card (Kobe's FAQ).
 - A 29 February birthday falls on 28 February in common years (Civil Code art. 143: a period
-  that would end on a day the month lacks ends on the month's last day).
+  that would end on a day the month lacks ends on the month's last day): `dates.birthday_in`.
+  Ages (adult on the issue date, 15 for the signature certificate) are legal ages,
+  `dates.age_on`: a leap-day child is a year older on 1 March.
 - The age test uses the age on the issue date (J-LIS: 発行時), the threshold (20 or 18) the
   application date. Yonago's table reads "age on the application date"; the two differ only
   for someone who turned 18 between applying and issue. When an 18- or 19-year-old's card was
@@ -27,10 +29,11 @@ Choices where the sources are ambiguous (also in the issue's report):
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+
+from app.domain.dates import add_months, age_on, birthday_in
 
 RULE_CHANGE = date(2022, 4, 1)
 AMBIGUOUS_ISSUE_UNTIL = date(2022, 10, 1)  # issued before: perhaps applied before the change
@@ -50,31 +53,10 @@ class Applied(Enum):
     NOT_SURE = "not_sure"
 
 
-def birthday_in(born: date, year: int) -> date:
-    """The birthday in `year`; 29 February becomes 28 February in a common year."""
-    try:
-        return born.replace(year=year)
-    except ValueError:
-        return date(year, 2, 28)
-
-
-def age_on(born: date, day: date) -> int:
-    """Whole years of age on `day` (a 29 February child turns a year older on 28 February)."""
-    years = day.year - born.year
-    return years if birthday_in(born, day.year) <= day else years - 1
-
-
 def nth_birthday_after(born: date, issued: date, n: int) -> date:
     """The n-th birthday strictly after the issue date."""
     first_year = issued.year if birthday_in(born, issued.year) > issued else issued.year + 1
     return birthday_in(born, first_year + n - 1)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (or earlier), clamped to the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def needs_application_date(born: date, issued: date) -> bool:

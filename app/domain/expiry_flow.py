@@ -1,7 +1,9 @@
-"""The expiry helper's questions: which one comes next, and the dates once all are answered.
+"""The expiry helper's questions as a flow (`flows.Flow`), and the dates once all are answered.
 
 Answers are ISO dates and choice keys, as the session keeps them:
 born, source ("issue" | "printed" | "chip"), issued, applied, card, certificate, stay, stay_end.
+The card's dates come either from the issue date (and, for some 18- and 19-year-olds, when
+they applied), or as printed on the card, or with the certificate's date read from the chip.
 """
 
 from __future__ import annotations
@@ -10,36 +12,63 @@ from datetime import date
 from typing import Any
 
 from app.domain import expiry
+from app.domain.flows import Answers, Flow, field_name, question, table
+from app.domain.steps import Step
+
+# The question's answer key where it is not the question's name in snake case.
+ANSWER_KEYS = {
+    "date-of-birth": "born",
+    "issue-date": "issued",
+    "read-card": "certificate",
+    "printed-dates": "card",
+}
+DATES = Step("dates", "")  # all answered: the dates page
+# Whether the card's dates need an answer does not depend on today.
+_ANY_DAY = date.min
 
 
-def _day(answers: dict[str, Any], key: str) -> date | None:
+def _day(answers: Answers, key: str) -> date | None:
     value = answers.get(key)
     return date.fromisoformat(value) if value else None
 
 
-def next_question(answers: dict[str, Any]) -> str | None:
+def _after_issue_date(value: Any, answers: Answers, today: date) -> Step:
+    born, issued = _day(answers, "born"), _day(answers, "issued")
+    if born and issued and expiry.needs_application_date(born, issued):
+        return question("applied")
+    return question("stay")
+
+
+FLOW = Flow(
+    questions={
+        "date-of-birth": lambda value, answers, today: question("source"),
+        "source": table(
+            {
+                "issue": question("issue-date"),
+                "printed": question("printed-dates"),
+                "chip": question("read-card"),
+            },
+            otherwise=question("source"),
+        ),
+        "issue-date": _after_issue_date,
+        "applied": lambda value, answers, today: question("stay"),
+        "read-card": lambda value, answers, today: question("printed-dates"),
+        "printed-dates": lambda value, answers, today: question("stay"),
+        "stay": table({"yes": question("stay-end"), "no": DATES}, otherwise=question("stay")),
+        "stay-end": lambda value, answers, today: DATES,
+    },
+    results=(),
+    # A new way of giving the dates replaces the old dates.
+    forgets={"source": ("issued", "applied", "card", "certificate")},
+    answer_key=lambda key: ANSWER_KEYS.get(key, field_name(key)),
+    needs={"printed-dates": ("card", "certificate")},
+)
+
+
+def next_question(answers: Answers) -> str | None:
     """The first question still unanswered, in page order; None when the dates can be shown."""
-    born = _day(answers, "born")
-    if born is None:
-        return "date-of-birth"
-    source = answers.get("source")
-    if source not in ("issue", "printed", "chip"):
-        return "source"
-    if source == "issue":
-        issued = _day(answers, "issued")
-        if issued is None:
-            return "issue-date"
-        if expiry.needs_application_date(born, issued) and not answers.get("applied"):
-            return "applied"
-    elif source == "chip" and not answers.get("certificate"):
-        return "read-card"
-    elif not answers.get("card") or not answers.get("certificate"):
-        return "printed-dates"
-    if answers.get("stay") not in ("yes", "no"):
-        return "stay"
-    if answers["stay"] == "yes" and not answers.get("stay_end"):
-        return "stay-end"
-    return None
+    step = FLOW.end(answers, _ANY_DAY)
+    return step.key if step.kind == "question" else None
 
 
 def card_dates(answers: dict[str, Any]) -> expiry.CardDates | None:

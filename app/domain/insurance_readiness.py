@@ -7,50 +7,58 @@ The PIN question comes before any card operation, so nobody is led into guessing
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from app.domain.flows import Flow, Transition, question, result, table
 from app.domain.steps import Step
 
-QUESTIONS = ("have-card", "face-card", "know-pin", "device")
 RESULTS = ("no-card", "face-card", "pin-reset", "pin-not-sure", "no-device")
 # A result page may offer a way on (e.g. "I have found my PIN") to this question.
 CONTINUE_AFTER_RESULT = {"pin-not-sure": "device"}
 
 
-_ROUTES: dict[str, dict[str, Step]] = {
-    "have-card": {"yes": Step("question", "face-card"), "no": Step("result", "no-card")},
-    "face-card": {
-        "pin": Step("question", "know-pin"),
-        "face_only": Step("result", "face-card"),
-        "not_sure": Step("question", "know-pin"),
+def _stay(key: str, routes: dict[str, Step]) -> Transition:
+    """An answer not among the choices stays on the question."""
+    return table(routes, otherwise=question(key))
+
+
+FLOW = Flow(
+    questions={
+        "have-card": _stay("have-card", {"yes": question("face-card"), "no": result("no-card")}),
+        "face-card": _stay(
+            "face-card",
+            {
+                "pin": question("know-pin"),
+                "face_only": result("face-card"),
+                "not_sure": question("know-pin"),
+            },
+        ),
+        "know-pin": _stay(
+            "know-pin",
+            {
+                "yes": question("device"),
+                "no": result("pin-reset"),
+                "not_sure": result("pin-not-sure"),
+            },
+        ),
+        "device": _stay(
+            "device",
+            {
+                "phone": Step("prepare", "phone"),
+                "computer": Step("prepare", "computer"),
+                "neither": result("no-device"),
+            },
+        ),
     },
-    "know-pin": {
-        "yes": Step("question", "device"),
-        "no": Step("result", "pin-reset"),
-        "not_sure": Step("result", "pin-not-sure"),
-    },
-    "device": {
-        "phone": Step("prepare", "phone"),
-        "computer": Step("prepare", "computer"),
-        "neither": Step("result", "no-device"),
-    },
-}
+    results=RESULTS,
+    continue_after=CONTINUE_AFTER_RESULT,
+)
+QUESTIONS = tuple(FLOW.questions)
+# Answers that do not depend on the date.
+_ANY_DAY = date.min
 
 
 def after(question: str, answers: dict[str, Any]) -> Step:
     """Where the answer to `question` leads."""
-    answer = answers.get(question.replace("-", "_"))
-    return _ROUTES[question].get(str(answer), Step("question", question))
-
-
-def previous(question: str) -> str | None:
-    """The question before this one, for the back link (None: the start page)."""
-    index = QUESTIONS.index(question)
-    return QUESTIONS[index - 1] if index else None
-
-
-def ready(answers: dict[str, Any]) -> bool:
-    """True when every answer leads on to the card step."""
-    return all(after(q, answers).kind in ("question", "prepare") for q in QUESTIONS) and bool(
-        answers.get("device") in ("phone", "computer")
-    )
+    return FLOW.after(question, answers, _ANY_DAY)

@@ -7,20 +7,12 @@ validation error. The last answer leads to the "you can apply online" result.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from app.domain.flows import Flow, by_value, question, result
 from app.domain.steps import Step
 
-QUESTIONS = (
-    "registered",
-    "moving-in",
-    "who",
-    "reason",
-    "how-many",
-    "card",
-    "card-problems",
-    "loss-document",
-)
 WHO = ("self", "household", "other")
 REASONS = ("employee", "union", "dependant", "other")
 CARD = ("yes", "no_card", "password_unknown", "password_locked")
@@ -44,12 +36,7 @@ RESULTS = (
 )
 
 
-def _q(key: str) -> Step:
-    return Step("question", key)
-
-
-def _r(key: str) -> Step:
-    return Step("result", key)
+_q, _r = question, result
 
 
 def _registered(value: Any) -> Step:
@@ -97,59 +84,34 @@ def _loss_document(value: Any) -> Step:
     return _r("eligible") if value == "yes" else _r("no-document")
 
 
-_AFTER = {
-    "registered": _registered,
-    "moving-in": _moving_in,
-    "who": _who,
-    "reason": _reason,
-    "how-many": _how_many,
-    "card": _card,
-    "card-problems": _card_problems,
-    "loss-document": _loss_document,
-}
+FLOW = Flow(
+    questions={
+        "registered": by_value(_registered),
+        "moving-in": by_value(_moving_in),
+        "who": by_value(_who),
+        "reason": by_value(_reason),
+        "how-many": by_value(_how_many),
+        "card": by_value(_card),
+        "card-problems": by_value(_card_problems),
+        "loss-document": by_value(_loss_document),
+    },
+    results=RESULTS,
+    only_when_reached=frozenset({"eligible"}),
+)
+QUESTIONS = tuple(FLOW.questions)
+# Whether a household can enrol online does not depend on the date.
+_ANY_DAY = date.min
 
 
 def field_name(question: str) -> str:
-    return question.replace("-", "_")
+    return FLOW.answer_key(question)
 
 
 def after(question: str, answers: dict[str, Any]) -> Step:
     """Where the answer just given to `question` leads (KeyError for an unknown question)."""
-    return _AFTER[question](answers.get(field_name(question)))
-
-
-def previous(question: str) -> str | None:
-    """The question before this one, for the back link (None on the first)."""
-    index = QUESTIONS.index(question)
-    return QUESTIONS[index - 1] if index else None
+    return FLOW.after(question, answers, _ANY_DAY)
 
 
 def is_eligible(answers: dict[str, Any]) -> bool:
     """True when every question was answered and the path ends at "eligible"."""
-    question = QUESTIONS[0]
-    for _ in QUESTIONS:
-        if field_name(question) not in answers:
-            return False
-        step = after(question, answers)
-        if step.kind == "result":
-            return step.key == "eligible"
-        question = step.key
-    return False
-
-
-def result_question(result: str) -> str:
-    """The question whose answer leads to a result (for "change your answer" links)."""
-    for question, key in (
-        ("registered", "not-registered"),
-        ("moving-in", "moving-in"),
-        ("who", "someone-else"),
-        ("reason", "other-reason"),
-        ("how-many", "too-many"),
-        ("card", "no-card"),
-        ("card", "password"),
-        ("loss-document", "no-document"),
-        ("loss-document", "eligible"),
-    ):
-        if key == result:
-            return question
-    return "card-problems"
+    return FLOW.reached("eligible", answers, _ANY_DAY)

@@ -1,5 +1,6 @@
-"""Rules for the NHI application's answers: dates typed in three parts, names in kana, phone
-numbers, ages, the signer check, and which notice the household will receive.
+"""Rules for the NHI application's answers: names in kana, the signer check, and which notice
+the household will receive. Dates, ages and phone numbers follow the shared rules in
+`dates.py` and `phones.py`.
 
 Pure: the forms and services call these; nothing here knows Flask or the database.
 """
@@ -12,30 +13,6 @@ from datetime import date
 
 HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 KANA = re.compile(r"[\u30a0-\u30ff\u30fc\s]+")
-PHONE = re.compile(r"0\d{9,10}")
-SIGNATURE_AGE = 15
-
-
-def parse_date(year: str, month: str, day: str) -> date | str:
-    """A real date from three parts, or a problem code: missing, incomplete, not_real."""
-    parts = [unicodedata.normalize("NFKC", p or "").strip() for p in (year, month, day)]
-    if not any(parts):
-        return "missing"
-    if not all(parts):
-        return "incomplete"
-    if not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
-        return "not_real"
-    try:
-        value = date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return "not_real"
-    return value if value.year >= 1900 else "not_real"
-
-
-def age_on(born: date, day: date) -> int:
-    """Whole years between a birth date and a day (a 29 February birthday counts on 1 March)."""
-    years = day.year - born.year
-    return years - 1 if (day.month, day.day) < (born.month, born.day) else years
 
 
 def to_katakana(value: str) -> str | None:
@@ -43,12 +20,6 @@ def to_katakana(value: str) -> str | None:
     text = unicodedata.normalize("NFKC", value).strip().translate(HIRAGANA_TO_KATAKANA)
     text = re.sub(r"\s+", "\u3000", text)
     return text if text and KANA.fullmatch(text) else None
-
-
-def normal_phone(value: str) -> str | None:
-    """Digits only (spaces, hyphens and brackets dropped): 10 or 11 digits starting with 0."""
-    digits = re.sub(r"[\s\-()（）‐－ー]", "", unicodedata.normalize("NFKC", value))
-    return digits if PHONE.fullmatch(digits) else None
 
 
 def same_name(a: str, b: str) -> bool:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Step:
     """`kind` is "question" or "result" (pages every journey has), or a journey's own next
-    place such as "route" or "prepare"; `key` names the question, result or place."""
+    place such as "route" or "prepare"; `key` names the question, result or place. Whether a
+    result blocks is the flow's to say: a result with a way on is in `Flow.continue_after`."""
 
     kind: str
     key: str
-    blocking: bool = False

@@ -14,11 +14,11 @@ from app.domain import application_id
 from app.forms import BaseForm
 from app.forms.apply import DateOfBirthForm
 from app.forms.choices import radios
+from app.forms.fields import phone_number
 from app.labels import apply as labels
 from app.labels import form_choices
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-PHONE = re.compile(r"\+?[0-9]{10,15}")
 
 
 class StepForm(BaseForm):
@@ -89,14 +89,6 @@ class ContactForm(StepForm):
     email = StringField(_l("Email address (メールアドレス)"), validators=[_check_email])
 
 
-def _check_phone(form: Any, field: Any) -> None:
-    digits = re.sub(r"[\s\-()]", "", field.data or "")
-    if not digits:
-        raise StopValidation(str(_l("Enter your phone number")))
-    if not PHONE.fullmatch(digits):
-        raise StopValidation(str(_l("Enter a phone number, like 045 123 4567 or 090 1234 5678")))
-
-
 class DetailsForm(StepForm):
     KEYS = ("full_name", "address", "phone")
     AUTOSAVE = True
@@ -114,7 +106,9 @@ class DetailsForm(StepForm):
             Length(max=200, message=_l("Address must be 200 characters or fewer")),
         ],
     )
-    phone = StringField(_l("Phone number (電話番号)"), validators=[_check_phone])
+    phone = StringField(
+        _l("Phone number (電話番号)"), validators=[phone_number(_l("Enter your phone number"))]
+    )
 
 
 class BirthStepForm(DateOfBirthForm, StepForm):
@@ -128,8 +122,7 @@ class BirthStepForm(DateOfBirthForm, StepForm):
     def initial(cls, answers: dict[str, Any]) -> dict[str, Any]:
         if not answers.get("date_of_birth"):
             return {}
-        born = date.fromisoformat(answers["date_of_birth"])
-        return {"year": str(born.year), "month": str(born.month), "day": str(born.day)}
+        return {"when": answers["date_of_birth"]}
 
     def check(self, today: date) -> bool:
         return self.validate_with(today)

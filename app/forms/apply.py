@@ -6,12 +6,12 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField
 from wtforms.validators import StopValidation
 
-from app.domain import dates
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import checkboxes, radios
+from app.forms.fields import DATE_OF_BIRTH_MESSAGES, DateField
 
 
 class HaveFormForm(BaseForm):
@@ -24,6 +24,18 @@ class HaveFormForm(BaseForm):
             ("unknown", _l("I do not know what this is")),
         ],
         _l("Select whether you have your application form"),
+        description=_l(
+            "The application form (個人番号カード交付申請書) came by post with your notification "
+            "card or a "
+            "letter from your city. Its 23-digit ID (申請書ID) is printed at the top right, with a "
+            "QR code."
+        ),
+        hints={
+            "id_only": _l(
+                "For example, you wrote it down. You can apply online, but not at a photo booth."
+            ),
+            "unknown": _l("We will show you what it looks like."),
+        },
     )
 
 
@@ -32,6 +44,9 @@ class DetailsChangedForm(BaseForm):
         _l("Has your name, address or period of stay changed since the form was printed?"),
         [("no", _l("No")), ("yes", _l("Yes")), ("not_sure", _l("I am not sure"))],
         _l("Select whether your details have changed"),
+        description=_l(
+            "Compare your name and address printed on the form with your residence record."
+        ),
     )
 
 
@@ -40,6 +55,7 @@ class WhoForm(BaseForm):
         _l("Who is the card for?"),
         [("self", _l("Me")), ("child", _l("My child under 15"))],
         _l("Select who the card is for"),
+        hints={"child": _l("A parent or guardian applies for a child under 15.")},
     )
 
 
@@ -48,6 +64,11 @@ class PeriodOfStayForm(BaseForm):
         _l("Does your residence card show a period of stay?"),
         [("yes", _l("Yes")), ("no", _l("No"))],
         _l("Select whether your residence card shows a period of stay"),
+        description=_l(
+            "Foreign residents with a period of stay (在留期間) get a card that ends when the stay "
+            "ends. Answer No if you are a Japanese national, a permanent resident or a special "
+            "permanent resident."
+        ),
     )
 
 
@@ -65,6 +86,11 @@ class ExpressForm(BaseForm):
             ("none", _l("None of these")),
         ],
         _l("Select the reasons that apply, or None of these"),
+        description=_l(
+            "In these cases you may get the card in about a week (特急発行, express issuance). "
+            "Select "
+            "all that apply."
+        ),
     )
 
     def validate_express(self, field: Any) -> None:
@@ -82,65 +108,75 @@ class RouteForm(BaseForm):
             ("mail", _l("By post")),
         ],
         _l("Select how you want to apply"),
+        hints={
+            "smartphone": _l(
+                "Scan the form's QR code and take your photo with the phone. About 10 minutes."
+            ),
+            "pc": _l("Type the 23-digit ID and upload a photo file (JPEG)."),
+            "booth": _l(
+                "Some ID photo booths send the application for you. You need the form with its QR "
+                "code and the booth fee."
+            ),
+            "mail": _l(
+                "We fill in a printable form for you. You add a printed photo, sign it and post it."
+            ),
+        },
     )
 
 
 class DateForm(BaseForm):
-    """Three fields (year, month, day) read as one date; subclasses name the rule."""
+    """A step's one date typed in three parts (inputs `date-year`, `-month`, `-day`);
+    subclasses give the field with its messages and rule."""
 
-    year = StringField(_l("Year"), name="date-year")
-    month = StringField(_l("Month"), name="date-month")
-    day = StringField(_l("Day"), name="date-day")
-    messages: dict[dates.DateProblem, Any] = {}
-    value: date | None = None
+    when: DateField
+    today: date | None = None
 
-    def parse_value(self, today: date) -> date | dates.DateProblem:
-        raise NotImplementedError
-
-    def validate_with(self, today: date) -> bool:
-        if not self.validate():
-            return False
-        result = self.parse_value(today)
-        if isinstance(result, dates.DateProblem):
-            self.year.errors = [str(self.messages[result])]
-            return False
-        self.value = result
-        return True
+    @property
+    def value(self) -> date | None:
+        return self.when.data
 
     def parts(self) -> dict[str, str]:
-        return {
-            "year": self.year.data or "",
-            "month": self.month.data or "",
-            "day": self.day.data or "",
-        }
+        return self.when.parts
+
+    def validate_with(self, today: date) -> bool:
+        self.today = today
+        return bool(self.validate())
 
     @classmethod
     def from_iso(cls, value: str | None) -> DateForm:
-        if not value:
-            return cls()
-        day = date.fromisoformat(value)
-        return cls(data={"year": str(day.year), "month": str(day.month), "day": str(day.day)})
+        return cls(data={"when": value}) if value else cls()
 
 
-class StayEndForm(DateForm):
-    messages = {
-        dates.DateProblem.MISSING: _l("Enter the date your period of stay ends"),
-        dates.DateProblem.INCOMPLETE: _l("The end date must include a year, a month and a day"),
-        dates.DateProblem.NOT_REAL: _l("The end date must be a real date"),
-    }
-
-    def parse_value(self, today: date) -> date | dates.DateProblem:
-        return dates.parse(*self.parts().values())
+class StayEndForm(BaseForm):
+    stay_end = DateField(
+        _l("End of your period of stay"),
+        name="date",
+        id="date-year",
+        messages={
+            DateProblem.MISSING: _l("Enter the date your period of stay ends"),
+            DateProblem.INCOMPLETE: _l("The end date must include a year, a month and a day"),
+            DateProblem.NOT_REAL: _l("The end date must be a real date"),
+            DateProblem.TOO_OLD: _l("The end date must be a real date"),
+        },
+    )
 
 
 class DateOfBirthForm(DateForm):
-    messages = {
-        dates.DateProblem.MISSING: _l("Enter your date of birth"),
-        dates.DateProblem.INCOMPLETE: _l("Date of birth must include a year, a month and a day"),
-        dates.DateProblem.NOT_REAL: _l("Date of birth must be a real date"),
-        dates.DateProblem.IN_FUTURE: _l("Date of birth must be in the past"),
-        dates.DateProblem.TOO_OLD: _l("Date of birth must be after 1900"),
-    }
+    when = DateField(
+        _l("Date of birth"),
+        name="date",
+        id="date-year",
+        past=True,
+        messages=DATE_OF_BIRTH_MESSAGES,
+    )
 
-    def parse_value(self, today: date) -> date | dates.DateProblem:
-        return dates.date_of_birth(*self.parts().values(), today=today)
+
+FORMS: dict[str, type[BaseForm]] = {
+    "have-form": HaveFormForm,
+    "details-changed": DetailsChangedForm,
+    "who": WhoForm,
+    "period-of-stay": PeriodOfStayForm,
+    "stay-end": StayEndForm,
+    "express": ExpressForm,
+    "route": RouteForm,
+}

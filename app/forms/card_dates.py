@@ -1,16 +1,16 @@
-"""The expiry and PIN helper's questions: choices as WTForms, dates as three typed parts."""
+"""The expiry and PIN helper's questions: choices and dates (three typed parts), as WTForms."""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import radios
+from app.forms.fields import DATE_OF_BIRTH_MESSAGES, DateField
 
 FIRST_CARD_DAY = date(2016, 1, 1)  # cards were first issued in January 2016
 
@@ -24,6 +24,16 @@ class SourceForm(BaseForm):
             ("chip", _l("Read the certificate's date from the card with a reader")),
         ],
         _l("Select how you want to give your card's dates"),
+        hints={
+            "printed": _l(
+                "The card's expiry is printed on its front (有効期限). The certificates' expiry is "
+                "written in the box 電子証明書の有効期限."
+            ),
+            "chip": _l(
+                "With a card reader or an NFC phone and your 4-digit PIN. Only the certificate's "
+                "date is on the chip."
+            ),
+        },
     )
 
 
@@ -36,6 +46,10 @@ class AppliedForm(BaseForm):
             ("not_sure", _l("I am not sure")),
         ],
         _l("Select when you applied for the card"),
+        description=_l(
+            "For 18- and 19-year-olds the card's length changed on that day: 5 years before, 10 "
+            "years after."
+        ),
     )
 
 
@@ -47,6 +61,10 @@ class StayForm(BaseForm):
             ("no", _l("No: I am a Japanese national, a permanent or special permanent resident")),
         ],
         _l("Select whether your residence card shows a period of stay"),
+        description=_l(
+            "For foreign residents with a period of stay, the card and its certificates end when "
+            "the stay ends, if that comes first. Highly Skilled Professionals (ii) also answer No."
+        ),
     )
 
 
@@ -63,13 +81,6 @@ class PinResetForm(BaseForm):
 
 
 MESSAGES: dict[str, dict[str, Any]] = {
-    "born": {
-        "missing": _l("Enter your date of birth"),
-        "incomplete": _l("Date of birth must include a year, a month and a day"),
-        "not_real": _l("Date of birth must be a real date"),
-        "future": _l("Date of birth must be in the past"),
-        "early": _l("Date of birth must be after 1900"),
-    },
     "issued": {
         "missing": _l("Enter the date the card was issued"),
         "incomplete": _l("The issue date must include a year, a month and a day"),
@@ -98,40 +109,70 @@ MESSAGES: dict[str, dict[str, Any]] = {
 }
 
 
-def read_date(values: Mapping[str, str], prefix: str) -> date | str:
-    """A real date from `<prefix>-year/-month/-day`, or a problem key."""
-    parts = [
-        unicodedata.normalize("NFKC", values.get(f"{prefix}-{p}", "")).strip()
-        for p in ("year", "month", "day")
-    ]
-    if not any(parts):
-        return "missing"
-    if not all(parts):
-        return "incomplete"
-    if not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
-        return "not_real"
-    try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return "not_real"
+def _date(
+    key: str, label: Any, *, past: bool = False, name: str = "date", description: Any = ""
+) -> DateField:
+    """A card date by the rules of answer `key`: from 2016, when cards were first issued."""
+    words = MESSAGES[key]
+    early = words["early"]
+    return DateField(
+        label,
+        name=name,
+        id=f"{name}-year",
+        description=description,
+        past=past,
+        not_before=FIRST_CARD_DAY,
+        messages={
+            DateProblem.MISSING: words["missing"],
+            DateProblem.INCOMPLETE: words["incomplete"],
+            DateProblem.NOT_REAL: words["not_real"],
+            DateProblem.TOO_OLD: early,
+            DateProblem.TOO_EARLY: early,
+            DateProblem.IN_FUTURE: words.get("future", early),
+        },
+    )
 
 
-def check_date(values: Mapping[str, str], prefix: str, key: str, *, today: date) -> date | str:
-    """The date or the message that says what to fix, by the rules of answer `key`."""
-    value = read_date(values, prefix)
-    if isinstance(value, str):
-        return str(MESSAGES[key][value])
-    if key in ("born", "issued") and value > today:
-        return str(MESSAGES[key]["future"])
-    if key == "born" and value.year < 1900:
-        return str(MESSAGES[key]["early"])
-    if key != "born" and value < FIRST_CARD_DAY:
-        return str(MESSAGES[key]["early"])
-    return value
+class BornForm(BaseForm):
+    born = DateField(
+        _l("Date of birth"), name="date", id="date-year", past=True, messages=DATE_OF_BIRTH_MESSAGES
+    )
 
 
-def parts_of(iso: str | None) -> dict[str, str]:
-    if not iso:
-        return {}
-    day = date.fromisoformat(iso)
-    return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
+class IssuedForm(BaseForm):
+    issued = _date("issued", _l("The date the card was issued"), past=True)
+
+
+class StayEndForm(BaseForm):
+    stay_end = _date("stay_end", _l("The date your period of stay ends"))
+
+
+class PrintedDatesForm(BaseForm):
+    """The card's printed expiry and, unless read from the chip, the certificate's."""
+
+    card = _date(
+        "card",
+        _l("The card's expiry (有効期限, on the front)"),
+        name="card",
+        description=_l("For example, 2034 4 1"),
+    )
+    certificate = _date(
+        "certificate",
+        _l("The certificates' expiry (電子証明書の有効期限)"),
+        name="certificate",
+        description=_l(
+            "Written in the box on the front. If it is empty, Mynaportal shows it. "
+            "For example, 2029 4 1"
+        ),
+    )
+
+
+# The helper's questions with a form of their own (read-card and printed-dates have pages).
+FORMS: dict[str, type[BaseForm]] = {
+    "date-of-birth": BornForm,
+    "source": SourceForm,
+    "issue-date": IssuedForm,
+    "applied": AppliedForm,
+    "stay": StayForm,
+    "stay-end": StayEndForm,
+}

@@ -1,13 +1,21 @@
-"""Radio and checkbox fields whose only error is the question's own "Select …" message."""
+"""Radio and checkbox fields whose only error is the question's own "Select …" message.
+
+The one choice helper for every form (GOV.UK: one message that says what to do, never
+WTForms' "Not a valid choice").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
+
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
 
 
 class OneOf:
@@ -31,18 +39,60 @@ def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def radios(label: Any, choices: list[tuple[str, Any]], message: Any) -> RadioField:
-    return RadioField(
-        label, choices=_choices(choices), validate_choice=False, validators=[OneOf(message)]
-    )
+class RadiosField(RadioField):  # type: ignore[misc]
+    """Radios whose choices may each carry a hint (`hints`: value -> text)."""
+
+    def __init__(self, *args: Any, hints: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hints = dict(hints or {})
 
 
 class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
+    """Checkboxes whose choices may each carry a hint (`hints`: value -> text)."""
+
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def __init__(self, *args: Any, hints: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hints = dict(hints or {})
 
-def checkboxes(label: Any, choices: list[tuple[str, Any]], message: Any) -> MultiCheckboxField:
-    return MultiCheckboxField(
-        label, choices=_choices(choices), validate_choice=False, validators=[OneOf(message)]
+
+def _field(
+    kind: type[Any],
+    label: Any,
+    choices: list[tuple[str, Any]],
+    message: Any,
+    description: Any,
+    hints: Mapping[str, Any] | None,
+) -> Any:
+    return kind(
+        label,
+        choices=_choices(choices),
+        validate_choice=False,
+        validators=[OneOf(message)],
+        description=description,
+        hints=hints,
     )
+
+
+def radios(
+    label: Any,
+    choices: list[tuple[str, Any]],
+    message: Any,
+    description: Any = "",
+    hints: Mapping[str, Any] | None = None,
+) -> RadiosField:
+    """A question's radios: the label is the question, `description` its hint."""
+    return _field(RadiosField, label, choices, message, description, hints)  # type: ignore[no-any-return]
+
+
+def checkboxes(
+    label: Any,
+    choices: list[tuple[str, Any]],
+    message: Any,
+    description: Any = "",
+    hints: Mapping[str, Any] | None = None,
+) -> MultiCheckboxField:
+    """A question's checkboxes: the label is the question, `description` its hint."""
+    return _field(MultiCheckboxField, label, choices, message, description, hints)  # type: ignore[no-any-return]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, StopValidation
+from wtforms.validators import InputRequired, Length
 
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
 from app.forms.choices import radios
+from app.forms.fields import DATE_OF_BIRTH_MESSAGES, DateField, phone_number, required
 
 
 class HaveCardForm(BaseForm):
@@ -18,6 +17,11 @@ class HaveCardForm(BaseForm):
         _l("Do you have your My Number Card?"),
         [("yes", _l("Yes")), ("no", _l("No, or it has not arrived yet"))],
         _l("Select whether you have your My Number Card"),
+        description=_l(
+            "The plastic card with your photo (マイナンバーカード). The paper notification card "
+            "(通知カード) "
+            "cannot be registered."
+        ),
     )
 
 
@@ -30,6 +34,11 @@ class FaceCardForm(BaseForm):
             ("not_sure", _l("I am not sure")),
         ],
         _l("Select whether your card has a PIN"),
+        description=_l(
+            "Some people choose a card for face recognition only (顔認証マイナンバーカード), with "
+            "no PIN set."
+        ),
+        hints={"not_sure": _l("The next question is about the PIN.")},
     )
 
 
@@ -38,6 +47,11 @@ class KnowPinForm(BaseForm):
         _l("Do you know your 4-digit PIN?"),
         [("yes", _l("Yes")), ("no", _l("No")), ("not_sure", _l("I am not sure"))],
         _l("Select whether you know your 4-digit PIN"),
+        description=_l(
+            "The PIN for user authentication (利用者証明用電子証明書の暗証番号), set when you got "
+            "the card. Do "
+            "not type it here: you only type it in the card reader app."
+        ),
     )
 
 
@@ -50,7 +64,25 @@ class DeviceForm(BaseForm):
             ("neither", _l("Neither")),
         ],
         _l("Select which device you will use"),
+        hints={
+            "phone": _l(
+                "Most recent phones can. The phone then acts as the card reader for this page."
+            ),
+            "computer": _l(
+                "A USB reader for IC cards (ICカードリーダライタ), with our card reader app "
+                "running."
+            ),
+            "neither": _l("We will show you other places to register."),
+        },
     )
+
+
+READINESS_FORMS: dict[str, type[BaseForm]] = {
+    "have-card": HaveCardForm,
+    "face-card": FaceCardForm,
+    "know-pin": KnowPinForm,
+    "device": DeviceForm,
+}
 
 
 class TermsForm(BaseForm):
@@ -70,6 +102,7 @@ class ApplicantForm(BaseForm):
             ("agent", _l("Someone else, with a letter of authority (委任状)")),
         ],
         _l("Select who is sending the request"),
+        hints={"agent": _l("You will attach the letter of authority and your own ID.")},
     )
 
 
@@ -83,48 +116,43 @@ class InsurerForm(BaseForm):
             ("not_sure", _l("I am not sure")),
         ],
         _l("Select which health insurance the person is in"),
+        description=_l("It is printed on the 資格情報のお知らせ or 資格確認書 (保険者名称)."),
     )
 
 
-def _required(message: Any, maximum: int = 200) -> list[Any]:
-    return [
-        InputRequired(message),
-        Length(max=maximum, message=_l("Must be %(max)d characters or fewer", max=maximum)),
-    ]
+CANCEL_FORMS: dict[str, type[BaseForm]] = {"applicant": ApplicantForm, "insurer": InsurerForm}
+BIRTH_DATE_INCOMPLETE = _l("Enter the date of birth, with a year, a month and a day")
 
 
 class DetailsForm(BaseForm):
     """The MHLW template's fields; the reason may be left blank."""
 
-    name = StringField(_l("Full name of the insured person"), _required(_l("Enter the full name")))
-    birth_year = StringField(_l("Year"), name="birth-date-year")
-    birth_month = StringField(_l("Month"), name="birth-date-month")
-    birth_day = StringField(_l("Day"), name="birth-date-day")
-    address = StringField(_l("Address"), _required(_l("Enter the address"), 300))
-    phone = StringField(_l("Phone number"), _required(_l("Enter a phone number"), 20))
+    name = StringField(
+        _l("Full name of the insured person"),
+        [required(message=_l("Enter the full name"), max_length=200)],
+    )
+    birth_date = DateField(
+        _l("Date of birth (生年月日)"),
+        name="birth-date",
+        id="birth-date-year",
+        past=True,
+        # Someone else's date of birth, perhaps: "Enter the date of birth", not "your".
+        messages={
+            **DATE_OF_BIRTH_MESSAGES,
+            DateProblem.MISSING: BIRTH_DATE_INCOMPLETE,
+            DateProblem.INCOMPLETE: BIRTH_DATE_INCOMPLETE,
+        },
+    )
+    address = StringField(
+        _l("Address"), [required(message=_l("Enter the address"), max_length=300)]
+    )
+    phone = StringField(_l("Phone number"), [phone_number(_l("Enter a phone number"))])
     insured_number = StringField(
         _l("Insured person's symbol and number (被保険者記号・番号)"),
-        _required(_l("Enter the symbol and number from the 資格情報のお知らせ"), 40),
+        [
+            required(
+                message=_l("Enter the symbol and number from the 資格情報のお知らせ"), max_length=40
+            )
+        ],
     )
     reason = TextAreaField(_l("Reason"), [Length(max=500)])
-
-    def validate_birth_year(self, field: Any) -> None:
-        parts = (field.data, self.birth_month.data, self.birth_day.data)
-        if not all(parts):
-            raise StopValidation(str(_l("Enter the date of birth, with a year, a month and a day")))
-        try:
-            born = date(int(parts[0]), int(parts[1]), int(parts[2]))
-        except ValueError as error:
-            raise StopValidation(str(_l("Date of birth must be a real date"))) from error
-        if born >= date.today() or born.year < 1900:
-            raise StopValidation(str(_l("Date of birth must be in the past")))
-
-    def birth_date(self) -> str:
-        return date(
-            int(self.birth_year.data), int(self.birth_month.data), int(self.birth_day.data)
-        ).isoformat()
-
-    def validate_phone(self, field: Any) -> None:
-        digits = "".join(c for c in field.data if c.isdigit())
-        if not 10 <= len(digits) <= 11:
-            raise StopValidation(str(_l("Enter a phone number with 10 or 11 digits")))

@@ -7,16 +7,17 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, FileField, StringField
+from wtforms import FileField, StringField
 from wtforms.validators import StopValidation
 
 from app.domain import nhi_fields
+from app.domain.dates import DateProblem
 from app.forms import BaseForm
-from app.forms.nhi_eligibility import YES_NO, checkboxes, radios
+from app.forms.choices import YES_NO, checkboxes, radios
+from app.forms.fields import DateField, phone_number, required
 from app.labels import form_choices
 from app.labels import nhi as labels
 
-PARTS = ("year", "month", "day")
 RELATIONSHIPS = form_choices(labels.RELATIONSHIPS)
 SEXES = form_choices(labels.SEXES)
 INSURERS = form_choices(labels.INSURERS)
@@ -25,34 +26,6 @@ ATTACHMENT_KINDS = [
     ("loss_certificate", _l("Certificate of loss of insurance (資格喪失証明書) or another proof")),
     ("other", _l("Another document")),
 ]
-DATE_MESSAGES = {
-    "missing": _l("Enter %(what)s"),
-    "incomplete": _l("%(what)s must include a year, month and day"),
-    "not_real": _l("%(what)s must be a real date"),
-}
-
-
-class ThreePartDateField(Field):  # type: ignore[misc]
-    """A date typed as year, month and day (`<name>-year` …); `data` is a date or None and
-    `parts` keeps what was typed, so a wrong date is shown back as typed."""
-
-    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
-        self.process_errors: list[Any] = []
-        self.parts = dict.fromkeys(PARTS, "")
-        if formdata is not None and any(f"{self.name}-{p}" in formdata for p in PARTS):
-            self.parts = {p: formdata.get(f"{self.name}-{p}", "") for p in PARTS}
-        elif isinstance(data, str) and data:
-            day = date.fromisoformat(data)
-            self.parts = {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
-        parsed = nhi_fields.parse_date(self.parts["year"], self.parts["month"], self.parts["day"])
-        self.data = parsed if isinstance(parsed, date) else None
-        self.problem = None if isinstance(parsed, date) else parsed
-
-    def check(self, what: Any, *, past: bool = False, today: date | None = None) -> None:
-        if self.problem:
-            raise StopValidation(str(DATE_MESSAGES[self.problem]) % {"what": what})
-        if past and today is not None and self.data is not None and self.data > today:
-            raise StopValidation(_l("%(what)s must be in the past") % {"what": what})
 
 
 class SectionForm(BaseForm):
@@ -71,37 +44,23 @@ class SectionForm(BaseForm):
         return values
 
 
-def _required(message: Any) -> Any:
-    def check(form: Any, field: Any) -> None:
-        if not field.data:
-            raise StopValidation(message)
-
-    return check
-
-
 class ApplicantForm(SectionForm):
     full_name = StringField(
-        _l("Your full name (氏名)"), validators=[_required(_l("Enter your full name"))]
+        _l("Your full name (氏名)"), validators=[required(message=_l("Enter your full name"))]
     )
-    birth_date = ThreePartDateField(_l("Your date of birth (生年月日)"), id="birth_date-year")
+    birth_date = DateField(_l("Your date of birth (生年月日)"), id="birth_date-year")
     relationship = radios(
         _l("Your relationship to the head of household (続柄)"),
         RELATIONSHIPS,
         _l("Select your relationship to the head of household"),
     )
-    phone = StringField(_l("Daytime phone number (電話番号)"))
+    phone = StringField(
+        _l("Daytime phone number (電話番号)"), [phone_number(_l("Enter a phone number"))]
+    )
     email = StringField(_l("Email address (メールアドレス)"))
 
     def validate_birth_date(self, field: Any) -> None:
         field.check(_l("Your date of birth"), past=True, today=self.today)
-
-    def validate_phone(self, field: Any) -> None:
-        phone = nhi_fields.normal_phone(field.data or "")
-        if not field.data:
-            raise StopValidation(_l("Enter a phone number"))
-        if phone is None:
-            raise StopValidation(_l("Enter a phone number with 10 or 11 digits, like 045 123 4567"))
-        field.data = phone
 
     def validate_email(self, field: Any) -> None:
         value = field.data or ""
@@ -122,9 +81,7 @@ class HeadForm(SectionForm):
     )
     full_name = StringField(_l("Head of household's full name (世帯主氏名)"))
     kana = StringField(_l("Head of household's name in katakana (フリガナ)"))
-    birth_date = ThreePartDateField(
-        _l("Head of household's date of birth (生年月日)"), id="birth_date-year"
-    )
+    birth_date = DateField(_l("Head of household's date of birth (生年月日)"), id="birth_date-year")
 
     def validate_full_name(self, field: Any) -> None:
         if self.is_applicant.data == "no" and not field.data:
@@ -136,7 +93,7 @@ class HeadForm(SectionForm):
     def validate_birth_date(self, field: Any) -> None:
         if self.is_applicant.data == "no":
             field.check(_l("The head of household's date of birth"), past=True, today=self.today)
-        elif field.problem != "missing":
+        elif field.problem is not DateProblem.MISSING:
             field.check(_l("The head of household's date of birth"), past=True, today=self.today)
 
 
@@ -151,10 +108,10 @@ def _check_kana(field: Any, missing: Any) -> None:
 
 class PersonForm(SectionForm):
     full_name = StringField(
-        _l("Full name (氏名)"), validators=[_required(_l("Enter the person's full name"))]
+        _l("Full name (氏名)"), validators=[required(message=_l("Enter the person's full name"))]
     )
     kana = StringField(_l("Name in katakana (フリガナ)"))
-    birth_date = ThreePartDateField(_l("Date of birth (生年月日)"), id="birth_date-year")
+    birth_date = DateField(_l("Date of birth (生年月日)"), id="birth_date-year")
     sex = radios(_l("Sex, as on the resident record (性別)"), SEXES, _l("Select the person's sex"))
     relationship = radios(
         _l("Relationship to the head of household (続柄)"),
@@ -175,7 +132,7 @@ class PersonForm(SectionForm):
 
 
 class InsuranceForm(SectionForm):
-    loss_date = ThreePartDateField(
+    loss_date = DateField(
         _l("The date your previous insurance ended (資格喪失日)"), id="loss_date-year"
     )
     insurer_type = radios(
@@ -185,7 +142,7 @@ class InsuranceForm(SectionForm):
     )
     insurer_name = StringField(
         _l("Name of the insurer (保険者名称)"),
-        validators=[_required(_l("Enter the name of the insurer"))],
+        validators=[required(message=_l("Enter the name of the insurer"))],
     )
     symbol_number = StringField(_l("Symbol and number of the old insurance (記号・番号)"))
 

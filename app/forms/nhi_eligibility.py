@@ -1,7 +1,6 @@
 """The NHI eligibility questions (procedures.md 4.1, Q1–Q7), one form per page.
 
-Radios and checkboxes carry one "Select …" message and no WTForms "Not a valid choice": the
-GOV.UK pattern asks for one message that says what to do.
+Each field's `description` is the hint under its question.
 """
 
 from __future__ import annotations
@@ -9,42 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectMultipleField, StringField
-from wtforms.fields.choices import SelectChoice
+from wtforms import StringField
 from wtforms.validators import StopValidation
 
 from app.forms import BaseForm
-
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
-
-
-class Answered:
-    """Stops with `message` unless every answer is one of the field's choices."""
-
-    def __init__(self, message: Any) -> None:
-        self.message = message
-
-    def __call__(self, form: Any, field: Any) -> None:
-        allowed = {str(choice.value) for choice in field.choices}
-        data = field.data if isinstance(field.data, list) else [field.data]
-        if not data or any(str(d) not in allowed for d in data):
-            raise StopValidation(str(self.message))
-
-
-def _choices(pairs: list[tuple[str, Any]]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def radios(label: Any, choices: list[tuple[str, Any]], message: Any) -> RadioField:
-    return RadioField(
-        label, choices=_choices(choices), validate_choice=False, validators=[Answered(message)]
-    )
-
-
-def checkboxes(label: Any, choices: list[tuple[str, Any]], message: Any) -> SelectMultipleField:
-    return SelectMultipleField(
-        label, choices=_choices(choices), validate_choice=False, validators=[Answered(message)]
-    )
+from app.forms.choices import YES_NO, checkboxes, radios
 
 
 class RegisteredForm(BaseForm):
@@ -52,6 +20,7 @@ class RegisteredForm(BaseForm):
         _l("Is your address registered in Yokohama?"),
         YES_NO,
         _l("Select yes if your address is registered in Yokohama"),
+        _l("Your resident record (住民登録) is at a Yokohama ward office."),
     )
 
 
@@ -60,6 +29,10 @@ class MovingInForm(BaseForm):
         _l("Are you also moving into Yokohama from another city now?"),
         YES_NO,
         _l("Select yes if you are moving into Yokohama from another city now"),
+        _l(
+            "If you are registering a move into Yokohama now, you join National Health "
+            "Insurance at the ward office at the same time."
+        ),
     )
 
 
@@ -72,6 +45,7 @@ class WhoForm(BaseForm):
             ("other", _l("Someone else (not in my household)")),
         ],
         _l("Select who is applying"),
+        _l("The applicant (届出人) signs the application with their own My Number Card."),
     )
 
 
@@ -85,11 +59,15 @@ class ReasonForm(BaseForm):
             ("other", _l("Another reason (birth, moving in, public assistance ended…)")),
         ],
         _l("Select why you are joining"),
+        _l("The online form is only for people who lost employee health insurance."),
     )
 
 
 class HowManyForm(BaseForm):
-    how_many = StringField(_l("How many people are joining, including you if you are?"))
+    how_many = StringField(
+        _l("How many people are joining, including you if you are?"),
+        description=_l("Online, up to 10 people can join at once."),
+    )
 
     def validate_how_many(self, field: Any) -> None:
         value = field.data or ""
@@ -112,6 +90,11 @@ class CardForm(BaseForm):
             ("password_locked", _l("The signature password is locked")),
         ],
         _l("Select whether you have the card and know its signature password"),
+        _l(
+            "The signature password (署名用電子証明書の暗証番号) is 6 to 16 capital letters "
+            "and numbers. Never type it on this website: you type it only in the card reader "
+            "app when you sign."
+        ),
     )
 
 
@@ -125,6 +108,17 @@ class CardProblemsForm(BaseForm):
             ("none", _l("None of these")),
         ],
         _l("Select the ones that apply, or select none of these"),
+        _l("The card of the person who applies and signs. Select all that apply."),
+        hints={
+            "expired": _l(
+                "The certificate expires on the 5th birthday after it was issued. The date is on "
+                "the card's back or in Mynaportal."
+            ),
+            "details_changed": _l(
+                "The signature certificate stops working when your address or name changes."
+            ),
+            "under_15": _l("People under 15 are not issued a signature certificate."),
+        },
     )
 
     def validate_card_problems(self, field: Any) -> None:
@@ -137,6 +131,10 @@ class LossDocumentForm(BaseForm):
         _l("Do you have a document showing when your previous insurance ended?"),
         YES_NO,
         _l("Select yes if you have a document showing when your previous insurance ended"),
+        _l(
+            "For example a certificate of loss of insurance (資格喪失証明書) from your former "
+            "employer or its insurer. It must show who lost which insurance and when."
+        ),
     )
 
 

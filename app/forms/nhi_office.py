@@ -10,13 +10,13 @@ from wtforms import TextAreaField
 from wtforms.validators import StopValidation
 
 from app.forms import BaseForm
-from app.forms.nhi_application import ThreePartDateField
+from app.forms.fields import DateField
 
 MAX_MESSAGE = 1000
 
 
 class AcceptForm(BaseForm):
-    qualification_date = ThreePartDateField(
+    qualification_date = DateField(
         _l("Qualification date (資格取得日)"), id="qualification_date-year"
     )
 

@@ -15,7 +15,6 @@ from flask import (
     make_response,
     render_template,
     request,
-    session,
     url_for,
 )
 
@@ -25,7 +24,7 @@ from app.extensions import db
 from app.forms.application import STEP_FORMS, StepForm
 from app.htmx import redirect_to
 from app.routes import draft_saves
-from app.routes.apply import SESSION_KEY
+from app.routes.apply import answers as eligibility_answers
 from app.services import card_application as service
 from app.services import qr
 from app.storage import drafts
@@ -57,7 +56,7 @@ def begin() -> Response:
     route = request.form.get("route", "")
     if route not in ROUTES:
         abort(400)
-    answers = service.begin(db.session, require_user().id, route, session.get(SESSION_KEY, {}))
+    answers = service.begin(db.session, require_user().id, route, eligibility_answers())
     db.session.commit()
     return redirect_to(_next_url("", answers))
 

@@ -7,8 +7,7 @@ Answers stay in this browser's session cookie; nothing is stored on the server. 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC
 
 from flask import (
     Blueprint,
@@ -21,45 +20,25 @@ from flask import (
 )
 
 from app.auth import public
-from app.domain import expiry, expiry_flow
+from app.domain import clock, expiry, expiry_flow
 from app.extensions import db
-from app.forms import BaseForm
 from app.forms import card_dates as forms
 from app.htmx import redirect_to
 from app.relay_session import session_key
-from app.routes.questions import Questions, question_page
+from app.routes.questions import Journey
 from app.services import card_calendar, insurance
 
 bp = Blueprint("card", __name__, url_prefix="/card")
-SESSION_KEY = "card_dates"
-# page -> (answer key, date rule key, template)
-DATE_QUESTIONS = {
-    "date-of-birth": ("born", "date_of_birth"),
-    "issue-date": ("issued", "issue_date"),
-    "stay-end": ("stay_end", "stay_end"),
-}
-CHOICE_QUESTIONS: dict[str, type[BaseForm]] = {
-    "source": forms.SourceForm,
-    "applied": forms.AppliedForm,
-    "stay": forms.StayForm,
-}
-
-
-# The choice questions' fields are named after the question itself.
-CHOICES = Questions("card", SESSION_KEY, CHOICE_QUESTIONS, field_name=lambda question: question)
-answers = CHOICES.answers
-
-
-def _save_and_go(**values: Any) -> Response:
-    current = CHOICES.remember(**values)
-    following = expiry_flow.next_question(current)
-    if following is None:
-        return redirect_to(url_for("card.dates"))
-    return redirect_to(url_for("card.question", question=following))
-
-
-def today() -> date:
-    return date.today()
+QUESTIONS = Journey(
+    "card",
+    expiry_flow.FLOW,
+    forms.FORMS,
+    folder="card",
+    places={"dates": lambda key: url_for("card.dates")},
+    own_pages={"read-card": "card.read_card", "printed-dates": "card.printed_dates"},
+)
+QUESTIONS.register(bp, start_again=False)
+answers = QUESTIONS.answers
 
 
 @bp.get("/")
@@ -68,69 +47,19 @@ def start() -> str:
     return render_template("pages/card/start.html")
 
 
-@bp.route("/<string:question>", methods=["GET", "POST"])
-@public
-def question(question: str) -> Response:
-    if question in CHOICE_QUESTIONS:
-        return _choice(question)
-    if question in DATE_QUESTIONS:
-        return _date(question)
-    abort(404)
-
-
-def _choice(question: str) -> Response:
-    form = CHOICES.form_for(question)
-    if form.validate_on_submit():
-        changes: dict[str, Any] = {question: form.data[question]}
-        if question == "source":  # a new way of giving the dates replaces the old dates
-            changes.update(issued=None, applied=None, card=None, certificate=None)
-        return _save_and_go(**changes)
-    return question_page(f"pages/card/{question}.html", form)
-
-
-def _date(question: str) -> Response:
-    key, template = DATE_QUESTIONS[question]
-    error, value = None, answers().get(key)
-    if request.method == "POST":
-        checked = forms.check_date(request.form, "date", key, today=today())
-        if isinstance(checked, date):
-            return _save_and_go(**{key: checked.isoformat()})
-        error, value = checked, None
-    page = render_template(
-        f"pages/card/{template}.html",
-        error=error,
-        value=forms.parts_of(value) if value else _typed("date"),
-    )
-    return make_response(page, 422 if error else 200)
-
-
-def _typed(prefix: str) -> dict[str, str]:
-    return {p: request.form.get(f"{prefix}-{p}", "") for p in ("year", "month", "day")}
-
-
 @bp.route("/printed-dates", methods=["GET", "POST"])
 @public
 def printed_dates() -> Response:
     """The card's expiry (and, unless read from the chip, the certificate's) as printed."""
     current = answers()
-    keys = (
-        ["card"]
-        if current.get("source") == "chip" and current.get("certificate")
-        else ["card", "certificate"]
-    )
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        found = {k: forms.check_date(request.form, k, k, today=today()) for k in keys}
-        errors = {k: v for k, v in found.items() if isinstance(v, str)}
-        if not errors:
-            return _save_and_go(**{k: v.isoformat() for k, v in found.items()})  # type: ignore[union-attr]
-    values = {
-        k: (_typed(k) if request.method == "POST" else forms.parts_of(current.get(k))) for k in keys
-    }
-    page = render_template(
-        "pages/card/printed_dates.html", keys=keys, errors=errors, values=values, answers=current
-    )
-    return make_response(page, 422 if errors else 200)
+    posted = request.method == "POST"
+    form = forms.PrintedDatesForm() if posted else forms.PrintedDatesForm(data=current)
+    if current.get("source") == "chip" and current.get("certificate"):
+        del form.certificate
+    if form.validate_on_submit():
+        dates = {f.short_name: f.iso() for f in form if f.type == "DateField"}
+        return QUESTIONS.go_on(QUESTIONS.remember("printed-dates", dates))
+    return QUESTIONS.question_page("printed-dates", form, answers=current)
 
 
 @bp.get("/read-card")
@@ -139,8 +68,11 @@ def read_card() -> Response | str:
     """Read the user-authentication certificate's end date through the relay component."""
     certificate = insurance.certificate_from_job(db.session, request.args.get("job"), session_key())
     if certificate is not None:
-        return _save_and_go(certificate=certificate.expires_on.isoformat())
-    return render_template("pages/card/read_card.html")
+        current = QUESTIONS.remember(
+            "read-card", {"certificate": certificate.expires_on.isoformat()}
+        )
+        return QUESTIONS.go_on(current)
+    return render_template("pages/card/read_card.html", back=QUESTIONS.back_url("read-card"))
 
 
 @bp.get("/dates")
@@ -149,17 +81,17 @@ def dates() -> Response | str:
     current = answers()
     found = expiry_flow.card_dates(current)
     if found is None:
-        following = expiry_flow.next_question(current) or "date-of-birth"
-        return redirect_to(url_for("card.question", question=following))
+        return QUESTIONS.go_on(current)
     return render_template(
         "pages/card/dates.html",
         dates=found,
         events=expiry.events(found),
-        status=expiry.status_on(found, today()),
+        status=expiry.status_on(found, clock.today_in_japan()),
         extension_until=expiry.special_extension_until(found.card)
         if found.limited_by_stay
         else None,
         answers=current,
+        back=QUESTIONS.last_question_url(),
         titles=card_calendar.TITLES,
         actions=card_calendar.ACTIONS,
     )
@@ -171,7 +103,7 @@ def reminders() -> Response:
     found = expiry_flow.card_dates(answers())
     if found is None:
         abort(404)
-    body = card_calendar.ics_for(found, stamp=datetime.now(UTC))
+    body = card_calendar.ics_for(found, stamp=clock.now_in_japan().astimezone(UTC))
     response = make_response(body)
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = 'attachment; filename="my-number-card-reminders.ics"'

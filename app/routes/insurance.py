@@ -7,33 +7,22 @@ in `insurance_cancel.py`.
 
 from __future__ import annotations
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    render_template,
-    url_for,
-)
+from flask import Blueprint, render_template, url_for
 
 from app.auth import public
 from app.domain import insurance_readiness as readiness
-from app.forms import BaseForm
 from app.forms import insurance as forms
-from app.htmx import redirect_to
-from app.routes.questions import Questions, question_page
+from app.routes.questions import Journey
 
 bp = Blueprint("insurance", __name__, url_prefix="/insurance")
-SESSION_KEY = "insurance"
-FORMS: dict[str, type[BaseForm]] = {
-    "have-card": forms.HaveCardForm,
-    "face-card": forms.FaceCardForm,
-    "know-pin": forms.KnowPinForm,
-    "device": forms.DeviceForm,
-}
-
-
-QUESTIONS = Questions("insurance", SESSION_KEY, FORMS)
-answers = QUESTIONS.answers
+QUESTIONS = Journey(
+    "insurance",
+    readiness.FLOW,
+    forms.READINESS_FORMS,
+    folder="insurance",
+    places={"prepare": lambda device: url_for("insurance.prepare")},
+)
+QUESTIONS.register(bp, start_again=False)
 
 
 @bp.get("/")
@@ -42,39 +31,12 @@ def start() -> str:
     return render_template("pages/insurance/start.html")
 
 
-@bp.route("/<string:question>", methods=["GET", "POST"])
-@public
-def question(question: str) -> Response:
-    form = QUESTIONS.form_for(question)
-    current = QUESTIONS.accept(question, form)
-    if current is not None:
-        step = readiness.after(question, current)
-        return redirect_to(QUESTIONS.step_url(step) or url_for("insurance.prepare"))
-    return question_page(
-        f"pages/insurance/{question}.html",
-        form,
-        question=question,
-        back=QUESTIONS.back_url(readiness.previous(question)),
-    )
-
-
-@bp.get("/result/<string:result>")
-@public
-def result(result: str) -> str:
-    if result not in readiness.RESULTS:
-        abort(404)
-    return render_template(
-        "pages/insurance/result.html",
-        result=result,
-        continue_to=readiness.CONTINUE_AFTER_RESULT.get(result),
-    )
-
-
 @bp.get("/prepare")
 @public
 def prepare() -> str:
     """Device preparation for the chosen device, then on to the terms."""
-    return render_template("pages/insurance/prepare.html", device=answers().get("device"))
+    device = QUESTIONS.answers().get("device")
+    return render_template("pages/insurance/prepare.html", device=device)
 
 
 @bp.get("/at-the-clinic")

@@ -7,24 +7,49 @@ answers wait in the resident's encrypted draft until sent.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
 
 from app import downloads
 from app.auth import login_required, public, require_user
+from app.domain import cancellation
 from app.domain.files import FileProblem
 from app.extensions import db
-from app.forms import BaseForm
 from app.forms import insurance as forms
 from app.htmx import redirect_to
+from app.routes.questions import Journey
 from app.services import insurance_cancel as cancel
 from app.storage import insurance as records
 
 bp = Blueprint("insurance_cancel", __name__, url_prefix="/insurance/cancel")
-QUESTIONS: dict[str, type[BaseForm]] = {
-    "applicant": forms.ApplicantForm,
-    "insurer": forms.InsurerForm,
-}
-NEXT = {"applicant": "insurer", "insurer": "details"}
+
+
+@dataclass(frozen=True)
+class _DraftAnswers:
+    """The cancellation's answers wait in the signed-in resident's encrypted draft."""
+
+    def load(self) -> dict[str, Any]:
+        return cancel.draft(db.session, require_user().id)
+
+    def save(self, answers: dict[str, Any], changes: dict[str, Any]) -> None:
+        cancel.remember(db.session, require_user().id, **changes)
+
+
+QUESTIONS = Journey(
+    "insurance_cancel",
+    cancellation.FLOW,
+    forms.CANCEL_FORMS,
+    folder="insurance_cancel",
+    places={
+        "details": lambda key: url_for("insurance_cancel.details"),
+        "other-insurer": lambda insurer: url_for("insurance_cancel.other_insurer", insurer=insurer),
+    },
+    store=_DraftAnswers(),
+    guard=login_required,
+)
+QUESTIONS.register(bp, start_again=False)
 
 
 @bp.get("/")
@@ -33,32 +58,10 @@ def start() -> str:
     return render_template("pages/insurance_cancel/start.html")
 
 
-@bp.route("/<string:question>", methods=["GET", "POST"])
-@login_required
-def question(question: str) -> Response:
-    if question not in QUESTIONS:
-        abort(404)
-    user = require_user()
-    posted = request.method == "POST"
-    saved = cancel.draft(db.session, user.id)
-    form = QUESTIONS[question]() if posted else QUESTIONS[question](data=saved)
-    if form.validate_on_submit():
-        answer = form.data[question]
-        cancel.remember(db.session, user.id, **{question: answer})
-        if question == "insurer" and answer != "nhi":
-            return redirect_to(url_for("insurance_cancel.other_insurer", insurer=answer))
-        following = NEXT[question]
-        if following in QUESTIONS:
-            return redirect_to(url_for("insurance_cancel.question", question=following))
-        return redirect_to(url_for(f"insurance_cancel.{following}"))
-    page = render_template(f"pages/insurance_cancel/{question}.html", form=form)
-    return make_response(page, 422 if form.errors else 200)
-
-
 @bp.get("/other-insurer/<string:insurer>")
 @public
 def other_insurer(insurer: str) -> str:
-    if insurer not in ("employee", "elderly", "not_sure"):
+    if insurer not in cancellation.OTHER_INSURERS:
         abort(404)
     return render_template("pages/insurance_cancel/other_insurer.html", insurer=insurer)
 
@@ -71,7 +74,9 @@ def details() -> Response:
     form = forms.DetailsForm() if request.method == "POST" else forms.DetailsForm(data=saved)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        cancel.remember(db.session, user.id, details={**values, "birth_date": form.birth_date()})
+        cancel.remember(
+            db.session, user.id, details={**values, "birth_date": form.birth_date.iso()}
+        )
         return redirect_to(url_for("insurance_cancel.documents"))
     page = render_template("pages/insurance_cancel/details.html", form=form)
     return make_response(page, 422 if form.errors else 200)
@@ -103,7 +108,7 @@ def check() -> Response | str:
     user = require_user()
     answers = cancel.draft(db.session, user.id)
     if not cancel.complete(answers):
-        return redirect_to(url_for("insurance_cancel.question", question="applicant"))
+        return redirect_to(QUESTIONS.question_url(cancellation.FLOW.first))
     if request.method == "POST":
         row = cancel.send(db.session, user.id)
         if row is not None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.domain import application
+from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
 from app.storage import card_applications, drafts
+from app.storage.models import CardApplication
 
 DRAFT_KEY = "apply.application"
 # Eligibility answers that the application keeps (for the office and the PDF copy).
@@ -78,4 +78,9 @@ def has_sent(session: Session, user_id: str) -> bool:
 
 def today() -> date:
     """Today in Japan, where the rules' dates are counted."""
-    return datetime.now(ZoneInfo("Asia/Tokyo")).date()
+    return clock.today_in_japan()
+
+
+def sent(session: Session, user_id: str) -> list[CardApplication]:
+    """The user's sent applications, newest first."""
+    return card_applications.for_user(session, user_id)

@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
+from app.domain import clock
 from app.storage.cipher import cipher
 from app.storage.models import RelayDocument, RelayJob
 
@@ -282,4 +283,4 @@ def _refuse_expired(session: Session, job: RelayJob, now: datetime | None) -> No
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
+    return now or clock.now_utc()

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.domain import expiry
+from app.domain import clock, dates, expiry
 from app.extensions import db
 from app.gateways.insurance_registry import Registration, registry, serial_text
 from app.services import card_sessions
@@ -21,7 +20,7 @@ from app.services.errors import NotFound
 from app.storage import insurance as records
 from app.storage.models import InsuranceRegistration
 
-JST = ZoneInfo("Asia/Tokyo")
+JST = clock.JAPAN
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,6 @@ def certificate_dates(not_after: datetime) -> CertificateDates:
     last = aware.astimezone(JST).date()
     return CertificateDates(
         expires_on=last,
-        renewal_opens=expiry.add_months(last, -expiry.RENEWAL_WINDOW_MONTHS),
-        insurance_until=expiry.add_months(last, expiry.INSURANCE_GRACE_MONTHS),
+        renewal_opens=dates.add_months(last, -expiry.RENEWAL_WINDOW_MONTHS),
+        insurance_until=dates.add_months(last, expiry.INSURANCE_GRACE_MONTHS),
     )

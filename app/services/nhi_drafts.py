@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.domain import nhi_eligibility
+from app.domain import clock, nhi_eligibility
 from app.storage import drafts
 
 FORM_KEY = "nhi.application"
@@ -26,9 +25,7 @@ SECTION_KEYS = {
 
 def today() -> date:
     """Deadlines are counted in Japan's calendar, whatever the server's time zone."""
-    from datetime import datetime
-
-    return datetime.now(ZoneInfo("Asia/Tokyo")).date()
+    return clock.today_in_japan()
 
 
 def load(session: Session, user_id: str) -> dict[str, Any]:

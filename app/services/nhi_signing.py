@@ -7,12 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import nhi_document, nhi_fields
+from app.domain import clock, nhi_document, nhi_fields
 from app.services import card_sessions, nhi_drafts
 from app.services.relay_documents import register_document
 from app.storage import blobs, drafts, nhi_enrolments
@@ -89,7 +89,7 @@ def finish(
     if mismatches:
         details = {"mismatches": mismatches, "name": outcome["name"], "birth_date": cert_birth}
         return Finished(None, "mismatch", details)
-    signed_at = now or datetime.now(UTC)
+    signed_at = now or clock.now_utc()
     row = _store(session, user_id, job_id, answers, data, outcome, signed_at)
     nhi_drafts.discard(session, user_id)
     session.commit()
@@ -153,3 +153,8 @@ def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
     except DecryptionError:  # an altered ciphertext: what the office must see
         return None
     return stored.data if stored else None
+
+
+def sent(session: Session, user_id: str) -> list[NhiEnrolment]:
+    """The user's signed and sent enrolments, newest first."""
+    return nhi_enrolments.for_user(session, user_id)

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import nhi_document, nhi_fields
+from app.domain import clock, nhi_document, nhi_fields
 from app.domain.office_states import NHI_ENROLMENT
 from app.extensions import db
 from app.services import nhi_pdf, nhi_signing
@@ -166,7 +166,7 @@ def accept(
             reference=row.reference,
             address=package["signer"]["address"],
             qualification_date=qualification_date,
-            issued_at=now or datetime.now(UTC),
+            issued_at=now or clock.now_utc(),
         )
         row.notice_blob_id = blobs.put(
             session, pdf, kind=NOTICE_KIND, media_type="application/pdf", owner_id=row.user_id

@@ -29,6 +29,7 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
+from app.domain import clock
 from app.hosts import site_origin
 from app.storage import user_sessions, users
 from app.storage.cipher import cipher
@@ -281,4 +282,4 @@ def _transports(credential_json: str) -> list[str]:
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
+    return now or clock.now_utc()

@@ -10,11 +10,12 @@ from __future__ import annotations
 import base64
 import logging
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain import clock
 from app.services import card_sessions
 from app.services.card_sessions import RelayError
 from app.storage.models import RelayDocument, RelayJob
@@ -43,7 +44,7 @@ def accept_result(
     now: datetime | None = None,
 ) -> ResultAnswer:
     """Verify and record the agent's answer; the job is finished either way."""
-    current = now or datetime.now(UTC)
+    current = now or clock.now_utc()
     if "error" in payload:
         return _record_failure(
             session, job, _agent_error(payload["error"]), payload["error"], current

@@ -30,11 +30,12 @@ class QuestionPage(PageObject):
         for option in option_ids:
             self.page.get_by_label(self._(option), exact=True).check()
 
-    def answer(self, next_heading: str, *option_ids: str) -> QuestionPage:
-        """Pick the options and continue to the next page (a question or a result)."""
+    def answer(self, *option_ids: str, then: str) -> QuestionPage:
+        """Pick the options and continue to the next page (a question or a result) headed
+        `then`: the one `answer()` shape of every journey's page objects and the WebKit tab."""
         self.choose(*option_ids)
         self.page.get_by_role("button", name=self._("Continue")).click()
-        return QuestionPage.expecting(next_heading, self.tab)
+        return QuestionPage.expecting(then, self.tab)
 
     def answer_route(self, option_id: str, heading_id: str) -> ApplicationStartPage:
         self.choose(option_id)

@@ -45,9 +45,11 @@ class NhiPage(PageObject):
         link.first.click()
         return NhiPage(self.tab, lands_on)
 
-    def answer(self, choice_id: str, next_heading: str) -> NhiPage:
-        self.choose(choice_id)
-        return self.press("Continue", next_heading)
+    def answer(self, *choice_ids: str, then: str) -> NhiPage:
+        """Pick the choices and continue to the page headed `then` (the one `answer()` shape)."""
+        for choice_id in choice_ids:
+            self.choose(choice_id)
+        return self.press("Continue", then)
 
     def download(self, link_id: str) -> Download:
         with self.page.expect_download() as info:

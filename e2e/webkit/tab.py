@@ -122,12 +122,13 @@ class WebKitTab:
         self.expect_page(heading_id)
         self.press("Start now")
 
-    def answer(self, *questions: tuple[str, str]) -> None:
-        """Answer question pages in turn: each (heading, option) is checked, chosen, continued."""
-        for heading_id, option_id in questions:
-            self.expect_page(heading_id)
+    def answer(self, *option_ids: str, then: str) -> None:
+        """Pick the options, continue, and check the page headed `then` (the one `answer()`
+        shape of the page objects in `e2e/pages`)."""
+        for option_id in option_ids:
             self.choose(option_id)
-            self.press("Continue")
+        self.press("Continue")
+        self.expect_page(then)
 
     def press(self, button_id: str) -> None:
         self.find("button, [role=button]", button_id).click()

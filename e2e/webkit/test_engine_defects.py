@@ -50,7 +50,7 @@ def test_forms_and_the_language_work_on_make_runs_plain_http_localhost(
 ) -> None:
     with webkit.session(tmp_path / "profile") as driver:
         tab = WebKitTab(driver, make_run_server.url, "en")
-        tab.goto("/apply/have-form")
+        tab.goto("/apply/questions/have-form")
         tab.expect_page("Do you have your application form?")
         tab.choose("Yes, with a QR code")
         tab.press("Continue")  # before: 400, the CSRF token's session cookie was never kept
@@ -73,7 +73,7 @@ def darkest_contrast_against_white(png: bytes) -> float:
 
 
 def test_unchecked_radios_stand_out_at_three_to_one(webkit_tab: WebKitTab) -> None:
-    webkit_tab.goto("/apply/have-form")
+    webkit_tab.goto("/apply/questions/have-form")
     webkit_tab.expect_page("Do you have your application form?")
     radio = webkit_tab.driver.find_element("css selector", "input[type=radio]")
     assert not radio.is_selected()

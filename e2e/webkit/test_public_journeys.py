@@ -30,15 +30,14 @@ def test_apply_questions_to_the_smartphone_route(webkit_tab: WebKitTab) -> None:
     tab.press("Continue")  # nothing chosen: the error summary, with focus on it
     tab.expect_page("Do you have your application form?")
     assert tab.evaluate("document.activeElement.classList.contains('error-summary')")
-    tab.choose("Yes, with a QR code")
-    tab.press("Continue")
     tab.answer(
-        ("Has your name, address or period of stay changed since the form was printed?", "No"),
-        ("Who is the card for?", "Me"),
-        ("Does your residence card show a period of stay?", "No"),
-        ("Do any of these apply to you?", "None of these"),
+        "Yes, with a QR code",
+        then="Has your name, address or period of stay changed since the form was printed?",
     )
-    tab.expect_page("How do you want to apply?")
+    tab.answer("No", then="Who is the card for?")
+    tab.answer("Me", then="Does your residence card show a period of stay?")
+    tab.answer("No", then="Do any of these apply to you?")
+    tab.answer("None of these", then="How do you want to apply?")
 
 
 @BOTH
@@ -79,29 +78,28 @@ def test_the_expiry_helper_to_the_card_dates(webkit_tab: WebKitTab) -> None:
 def test_the_insurance_questions_to_getting_the_device_ready(webkit_tab: WebKitTab) -> None:
     tab = webkit_tab
     tab.start("/insurance/", "Register the card for health insurance")
-    tab.answer(
-        ("Do you have your My Number Card?", "Yes"),
-        ("Does your card have a PIN?", "Yes, I set PINs when I got the card"),
-        ("Do you know your 4-digit PIN?", "Yes"),
-        ("Which device will you use?", "A computer with an IC card reader"),
-    )
-    tab.expect_page("Get your device ready")
-
-
-NHI_QUESTIONS = [
-    ("Is your address registered in Yokohama?", "Yes"),
-    ("Are you also moving into Yokohama from another city now?", "No"),
-    ("Who is applying?", "I am joining National Health Insurance"),
-    ("Why are you joining National Health Insurance?", "I left my employer's health insurance"),
-]
+    tab.expect_page("Do you have your My Number Card?")
+    tab.answer("Yes", then="Does your card have a PIN?")
+    tab.answer("Yes, I set PINs when I got the card", then="Do you know your 4-digit PIN?")
+    tab.answer("Yes", then="Which device will you use?")
+    tab.answer("A computer with an IC card reader", then="Get your device ready")
 
 
 @BOTH
 def test_the_nhi_questions_to_how_many_people(webkit_tab: WebKitTab) -> None:
     tab = webkit_tab
     tab.start("/nhi/", "Join National Health Insurance")
-    tab.answer(*NHI_QUESTIONS)
-    tab.expect_page("How many people are joining, including you if you are?")
+    tab.expect_page("Is your address registered in Yokohama?")
+    tab.answer("Yes", then="Are you also moving into Yokohama from another city now?")
+    tab.answer("No", then="Who is applying?")
+    tab.answer(
+        "I am joining National Health Insurance",
+        then="Why are you joining National Health Insurance?",
+    )
+    tab.answer(
+        "I left my employer's health insurance",
+        then="How many people are joining, including you if you are?",
+    )
 
 
 @BOTH

@@ -51,7 +51,7 @@ def test_details_are_required_and_the_phone_must_look_like_a_phone(signed_in: Pa
     )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
-    assert "Enter your full name" in html and "Enter a phone number, like" in html
+    assert "Enter your full name" in html and "Enter a phone number with 10 or 11 digits" in html
 
 
 def qr_photo(text: str) -> bytes:

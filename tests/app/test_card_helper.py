@@ -7,22 +7,24 @@ from tests.helpers.client import PageClient
 
 
 def date_answer(client: PageClient, question: str, y: str, m: str, d: str) -> str:
-    response = client.post(f"/card/{question}", {"date-year": y, "date-month": m, "date-day": d})
+    response = client.post(
+        f"/card/questions/{question}", {"date-year": y, "date-month": m, "date-day": d}
+    )
     assert response.status_code == 303, response.get_data(as_text=True)
     return str(response.headers["Location"])
 
 
 def choose(client: PageClient, question: str, value: str) -> str:
-    response = client.post(f"/card/{question}", {question: value})
+    response = client.post(f"/card/questions/{question}", {question: value})
     assert response.status_code == 303, response.get_data(as_text=True)
     return str(response.headers["Location"])
 
 
 def test_a_foreign_resident_whose_stay_ends_first(client: PageClient) -> None:
-    assert date_answer(client, "date-of-birth", "1995", "8", "20") == "/card/source"
-    assert choose(client, "source", "issue") == "/card/issue-date"
-    assert date_answer(client, "issue-date", "2024", "3", "15") == "/card/stay"
-    assert choose(client, "stay", "yes") == "/card/stay-end"
+    assert date_answer(client, "date-of-birth", "1995", "8", "20") == "/card/questions/source"
+    assert choose(client, "source", "issue") == "/card/questions/issue-date"
+    assert date_answer(client, "issue-date", "2024", "3", "15") == "/card/questions/stay"
+    assert choose(client, "stay", "yes") == "/card/questions/stay-end"
     assert date_answer(client, "stay-end", "2027", "1", "31") == "/card/dates"
     page = client.get_page("/card/dates?lang=en")
     assert page.select_one("[data-testid=card-expiry] time")["datetime"] == "2027-01-31"
@@ -51,8 +53,8 @@ def test_an_18_year_old_just_after_the_change_is_asked_when_they_applied(
 ) -> None:
     date_answer(client, "date-of-birth", "2003", "9", "1")
     choose(client, "source", "issue")
-    assert date_answer(client, "issue-date", "2022", "5", "20") == "/card/applied"
-    assert choose(client, "applied", "not_sure") == "/card/stay"
+    assert date_answer(client, "issue-date", "2022", "5", "20") == "/card/questions/applied"
+    assert choose(client, "applied", "not_sure") == "/card/questions/stay"
     choose(client, "stay", "no")
     text = client.get_page("/card/dates?lang=en").get_text()
     assert "Check the date printed on the front of your card" in text
@@ -60,12 +62,14 @@ def test_an_18_year_old_just_after_the_change_is_asked_when_they_applied(
 
 def test_dates_are_checked(client: PageClient) -> None:
     response = client.post(
-        "/card/date-of-birth?lang=en", {"date-year": "2090", "date-month": "1", "date-day": "1"}
+        "/card/questions/date-of-birth?lang=en",
+        {"date-year": "2090", "date-month": "1", "date-day": "1"},
     )
     assert response.status_code == 422
     assert "Date of birth must be in the past" in response.get_data(as_text=True)
     response = client.post(
-        "/card/date-of-birth?lang=en", {"date-year": "1990", "date-month": "2", "date-day": "30"}
+        "/card/questions/date-of-birth?lang=en",
+        {"date-year": "1990", "date-month": "2", "date-day": "30"},
     )
     assert "must be a real date" in response.get_data(as_text=True)
 

@@ -20,7 +20,7 @@ REGISTER = "/insurance/register"
 
 
 def answer(client: PageClient, question: str, value: str) -> str:
-    response = client.post(f"/insurance/{question}", {question.replace("-", "_"): value})
+    response = client.post(f"/insurance/questions/{question}", {question.replace("-", "_"): value})
     assert response.status_code == 303, response.get_data(as_text=True)
     return str(response.headers["Location"])
 
@@ -46,18 +46,19 @@ def register(client: PageClient, **run: object) -> str:
 
 
 def test_readiness_questions_lead_to_the_card_step(client: PageClient) -> None:
-    assert answer(client, "have-card", "yes") == "/insurance/face-card"
-    assert answer(client, "face-card", "pin") == "/insurance/know-pin"
-    assert answer(client, "know-pin", "yes") == "/insurance/device"
+    assert answer(client, "have-card", "yes") == "/insurance/questions/face-card"
+    assert answer(client, "face-card", "pin") == "/insurance/questions/know-pin"
+    assert answer(client, "know-pin", "yes") == "/insurance/questions/device"
     assert answer(client, "device", "computer") == "/insurance/prepare"
     page = client.get_page("/insurance/prepare?lang=en")
     assert page.select_one("a.button")["href"] == "/insurance/terms"
     # Back on a question, the answer is remembered.
-    device = client.get_page("/insurance/device")
+    device = client.get_page("/insurance/questions/device")
     assert device.select_one("input[value=computer]").has_attr("checked")
-    assert device.select_one("a.back-link")["href"] == "/insurance/know-pin"
+    assert device.select_one("a.back-link")["href"] == "/insurance/questions/know-pin"
     assert (
-        client.get_page("/insurance/have-card").select_one("a.back-link")["href"] == "/insurance/"
+        client.get_page("/insurance/questions/have-card").select_one("a.back-link")["href"]
+        == "/insurance/"
     )
 
 
@@ -80,7 +81,7 @@ def test_blocking_answers_lead_to_result_pages(client: PageClient) -> None:
 
 
 def test_a_missing_answer_is_an_error_with_its_summary(client: PageClient) -> None:
-    response = client.post("/insurance/know-pin?lang=en", {})
+    response = client.post("/insurance/questions/know-pin?lang=en", {})
     assert response.status_code == 422
     text = response.get_data(as_text=True)
     assert "<title>Error:" in text and "Select whether you know your 4-digit PIN" in text

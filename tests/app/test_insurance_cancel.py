@@ -44,7 +44,7 @@ def upload(client: PageClient, files: dict[str, tuple[bytes, str]]) -> object:
 
 def fill_in(client: PageClient, applicant: str = "agent") -> None:
     for question, value in (("applicant", applicant), ("insurer", "nhi")):
-        response = client.post(f"/insurance/cancel/{question}", {question: value})
+        response = client.post(f"/insurance/cancel/questions/{question}", {question: value})
         assert response.status_code == 303
     response = client.post("/insurance/cancel/details", DETAILS)
     assert response.headers["Location"] == "/insurance/cancel/documents"
@@ -54,11 +54,11 @@ def test_the_start_page_says_who_may_apply_and_what_happens(client: PageClient) 
     text = client.get_page("/insurance/cancel/?lang=en").get_text()
     assert "same household" in text and "letter of authority" in text
     assert "about two months" in text and "資格確認書" in text
-    assert client.get("/insurance/cancel/applicant").status_code == 302  # sign in first
+    assert client.get("/insurance/cancel/questions/applicant").status_code == 302  # sign in first
 
 
 def test_another_insurer_is_sent_elsewhere(signed_in: PageClient) -> None:
-    response = signed_in.post("/insurance/cancel/insurer", {"insurer": "employee"})
+    response = signed_in.post("/insurance/cancel/questions/insurer", {"insurer": "employee"})
     assert response.headers["Location"] == "/insurance/cancel/other-insurer/employee"
     assert "employer" in signed_in.get_page(response.headers["Location"] + "?lang=en").get_text()
 

@@ -40,8 +40,8 @@ def test_a_too_big_upload_says_what_the_limit_is(signed_in: PageClient, app: Fla
 
 def test_start_again_by_get_only_asks_and_post_clears(client: PageClient) -> None:
     for start, question, answer in (
-        ("/apply/start-again", "/apply/have-form", {"have_form": "qr"}),
-        ("/nhi/start-again", "/nhi/check/registered", {"registered": "yes"}),
+        ("/apply/start-again", "/apply/questions/have-form", {"have_form": "qr"}),
+        ("/nhi/start-again", "/nhi/questions/registered", {"registered": "yes"}),
     ):
         assert client.post(question, answer).status_code == 303
         page = client.get_page(start + "?lang=en")

@@ -98,12 +98,18 @@ def _cookie_plaintext(client: PageClient) -> str:
 
 
 def test_the_cookie_holds_no_readable_answers(client: PageClient) -> None:
-    client.post("/card/date-of-birth", {"date-year": "1990", "date-month": "4", "date-day": "1"})
-    client.post("/apply/period-of-stay", {"period_of_stay": "yes"})
-    client.post("/apply/stay-end", {"date-year": "2031", "date-month": "3", "date-day": "31"})
+    client.post(
+        "/card/questions/date-of-birth", {"date-year": "1990", "date-month": "4", "date-day": "1"}
+    )
+    client.post("/apply/questions/period-of-stay", {"period_of_stay": "yes"})
+    client.post(
+        "/apply/questions/stay-end", {"date-year": "2031", "date-month": "3", "date-day": "31"}
+    )
     answer_eligibility(client)
     plain = _cookie_plaintext(client)
-    assert client.get("/card/source").status_code == 200  # the server still has the answers
+    assert (
+        client.get("/card/questions/source").status_code == 200
+    )  # the server still has the answers
     for value in ("1990", "2031", "employee", "how_many", "card_dates", "nhi_eligibility"):
         assert value not in plain
     with pytest.raises(ValueError):

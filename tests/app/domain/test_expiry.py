@@ -166,18 +166,6 @@ def test_status_on_a_day(today: date, status: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (D(2025, 11, 30), 3, D(2026, 2, 28)),
-        (D(2024, 5, 31), -3, D(2024, 2, 29)),
-        (D(2025, 1, 15), -3, D(2024, 10, 15)),
-    ],
-)
-def test_add_months_clamps_to_the_month_end(day: date, months: int, expected: date) -> None:
-    assert expiry.add_months(day, months) == expected
-
-
-@pytest.mark.parametrize(
     ("answers", "question"),
     [
         ({}, "date-of-birth"),

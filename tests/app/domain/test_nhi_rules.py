@@ -83,22 +83,6 @@ def test_timing(
 
 
 @pytest.mark.parametrize(
-    ("parts", "expected"),
-    [
-        (("1990", "4", "1"), date(1990, 4, 1)),
-        (("１９９０", "０４", "０１"), date(1990, 4, 1)),
-        (("", "", ""), "missing"),
-        (("1990", "", "1"), "incomplete"),
-        (("1990", "2", "30"), "not_real"),
-        (("90", "2", "3"), "not_real"),
-        (("1890", "2", "3"), "not_real"),
-    ],
-)
-def test_parse_date(parts: tuple[str, str, str], expected: object) -> None:
-    assert nhi_fields.parse_date(*parts) == expected
-
-
-@pytest.mark.parametrize(
     ("typed", "kana"),
     [
         ("バンゴウ ハナコ", "バンゴウ\u3000ハナコ"),
@@ -111,20 +95,6 @@ def test_parse_date(parts: tuple[str, str, str], expected: object) -> None:
 )
 def test_kana(typed: str, kana: str | None) -> None:
     assert nhi_fields.to_katakana(typed) == kana
-
-
-@pytest.mark.parametrize(
-    ("typed", "phone"),
-    [
-        ("045-123-4567", "0451234567"),
-        ("０９０ー１２３４ー５６７８", "09012345678"),
-        ("(03) 1234 5678", "0312345678"),
-        ("12345", None),
-        ("+81 90 1234 5678", None),
-    ],
-)
-def test_phone(typed: str, phone: str | None) -> None:
-    assert nhi_fields.normal_phone(typed) == phone
 
 
 @pytest.mark.parametrize(
@@ -158,11 +128,6 @@ def test_signer_mismatches(
 )
 def test_notice_kind(answers: list[str], kind: str) -> None:
     assert nhi_fields.notice_kind(answers) == kind
-
-
-def test_age_on_birthday_eve() -> None:
-    assert nhi_fields.age_on(date(2011, 5, 2), date(2026, 5, 1)) == 14
-    assert nhi_fields.age_on(date(2011, 5, 2), date(2026, 5, 2)) == 15
 
 
 ANSWERS: dict[str, Any] = {

@@ -77,7 +77,7 @@ MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def answer_eligibility(client: PageClient) -> None:
     for question, data in ELIGIBLE:
-        response = client.post(f"/nhi/check/{question}", data)
+        response = client.post(f"/nhi/questions/{question}", data)
         assert response.status_code == 303, (question, response.status_code)
 
 

@@ -33,7 +33,7 @@ def test_each_blocking_answer_reaches_its_result_page(
     client.get_page("/nhi/?lang=en")
     for question, data in helpers.ELIGIBLE:
         key = next(iter(data))
-        response = client.post(f"/nhi/check/{question}", {key: answers.get(key, data[key])})
+        response = client.post(f"/nhi/questions/{question}", {key: answers.get(key, data[key])})
         assert response.status_code == 303
         if key in answers:
             break
@@ -44,7 +44,7 @@ def test_each_blocking_answer_reaches_its_result_page(
 
 def test_questions_refuse_missing_answers_with_a_summary(client: PageClient) -> None:
     client.get_page("/nhi/?lang=en")
-    response = client.post("/nhi/check/how-many", {"how_many": "three"})
+    response = client.post("/nhi/questions/how-many", {"how_many": "three"})
     assert response.status_code == 422
     assert "Error:" in response.get_data(as_text=True).split("<title>")[1]
     assert "must be a number" in response.get_data(as_text=True)
@@ -158,5 +158,5 @@ def test_typing_is_saved_and_restored_on_another_device(app, signed_in: PageClie
 
 @pytest.mark.parametrize("question", ["registered", "how-many", "card-problems", "loss-document"])
 def test_question_pages_pass_the_page_checks(client: PageClient, question: str) -> None:
-    page = client.get_page(f"/nhi/check/{question}")
+    page = client.get_page(f"/nhi/questions/{question}")
     assert page.select_one("h1") is not None
