@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.htmx import add_vary, wants_fragment
+from app.services.errors import ServiceError
 from app.storage.drafts import DraftBusy
 
 # Status codes that have their own page; anything else uses the generic page.
@@ -51,6 +52,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> Response:
         return render_error(error.status, error.user_message())
+
+    @app.errorhandler(ServiceError)
+    def service_error(error: ServiceError) -> Response:
+        return render_error(error.status, None)
 
     @app.errorhandler(DraftBusy)
     def draft_busy(error: DraftBusy) -> Response:

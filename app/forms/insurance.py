@@ -94,7 +94,9 @@ def _required(message: Any, maximum: int = 200) -> list[Any]:
 
 
 class DetailsForm(BaseForm):
-    """The MHLW template's fields; the reason may be left blank."""
+    """The MHLW template's fields; the reason may be left blank. Autosaved as it is typed."""
+
+    AUTOSAVE = True
 
     name = StringField(_l("Full name of the insured person"), _required(_l("Enter the full name")))
     birth_year = StringField(_l("Year"), name="birth-date-year")
@@ -118,6 +120,11 @@ class DetailsForm(BaseForm):
             raise StopValidation(str(_l("Date of birth must be a real date"))) from error
         if born >= date.today() or born.year < 1900:
             raise StopValidation(str(_l("Date of birth must be in the past")))
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as the draft keeps them (the date also as one ISO date)."""
+        values = {k: v for k, v in self.data.items() if k != "csrf_token"}
+        return {**values, "birth_date": self.birth_date()}
 
     def birth_date(self) -> str:
         return date(

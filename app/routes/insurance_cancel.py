@@ -17,10 +17,17 @@ from app.extensions import db
 from app.forms import BaseForm
 from app.forms import insurance as forms
 from app.htmx import redirect_to
+from app.routes.steps import StepPages
+from app.services import drafts
 from app.services import insurance_cancel as cancel
-from app.storage import insurance as records
 
 bp = Blueprint("insurance_cancel", __name__, url_prefix="/insurance/cancel")
+PAGES = StepPages(
+    cancel.DRAFT,
+    saved_endpoint="insurance_cancel.saved",
+    check_endpoint="insurance_cancel.check",
+    autosave_endpoint="insurance_cancel.autosave",
+)
 QUESTIONS: dict[str, type[BaseForm]] = {
     "applicant": forms.ApplicantForm,
     "insurer": forms.InsurerForm,
@@ -67,15 +74,43 @@ def other_insurer(insurer: str) -> str:
 @bp.route("/details", methods=["GET", "POST"])
 @login_required
 def details() -> Response:
-    user = require_user()
-    saved = cancel.draft(db.session, user.id).get("details", {})
-    form = forms.DetailsForm() if request.method == "POST" else forms.DetailsForm(data=saved)
-    if form.validate_on_submit():
-        values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        cancel.remember(db.session, user.id, details={**values, "birth_date": form.birth_date()})
-        return redirect_to(url_for("insurance_cancel.documents"))
-    page = render_template("pages/insurance_cancel/details.html", form=form)
-    return make_response(page, 422 if form.errors else 200)
+    answers = PAGES.answers()
+    form = PAGES.form(forms.DetailsForm, answers, "details", answers.get("details"))
+    status, conflict = 200, []
+    if request.method == "POST":
+        posted = PAGES.post(
+            "details",
+            form,
+            valid=form.validate_on_submit(),
+            edits=lambda: drafts.merging({"details": form.answers()}),
+            next_url=lambda _saved: url_for("insurance_cancel.documents"),
+        )
+        if posted.response is not None:
+            return posted.response
+        status, conflict = posted.status, posted.conflict
+    return PAGES.render(
+        "pages/insurance_cancel/details.html",
+        form,
+        partial="details",
+        answers=answers,
+        back=url_for("insurance_cancel.question", question="insurer"),
+        autosave_args={},
+        status=status,
+        conflict=conflict,
+    )
+
+
+@bp.post("/details/draft")
+@login_required
+def autosave() -> Response:
+    """Keep what is typed, unchecked, so a closed tab or a flat battery loses nothing."""
+    return PAGES.autosave("details", forms.DetailsForm())
+
+
+@bp.get("/saved")
+@login_required
+def saved() -> str:
+    return PAGES.saved_page(url_for("insurance_cancel.details"))
 
 
 @bp.route("/documents", methods=["GET", "POST"])
@@ -130,9 +165,7 @@ def check() -> Response | str:
 @bp.get("/sent/<string:cancellation_id>")
 @login_required
 def sent(cancellation_id: str) -> str:
-    row = records.cancellation(db.session, cancellation_id, user_id=require_user().id)
-    if row is None:
-        abort(404)
+    row = cancel.sent_request(db.session, require_user().id, cancellation_id)
     return render_template("pages/insurance_cancel/sent.html", row=row)
 
 
@@ -140,5 +173,5 @@ def sent(cancellation_id: str) -> str:
 @login_required
 def requests() -> str:
     """The resident's requests and where each one is."""
-    rows = records.cancellations_for_user(db.session, require_user().id)
+    rows = cancel.requests_of(db.session, require_user().id)
     return render_template("pages/insurance_cancel/requests.html", rows=rows)

@@ -8,30 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, make_response, render_template, request, url_for
-from werkzeug.datastructures import MultiDict
+from flask import Response, abort, render_template, request, url_for
 
 from app.auth import login_required, require_user
 from app.domain import nhi_deadlines, nhi_eligibility
 from app.extensions import db
 from app.forms.nhi_application import SECTION_FORMS, SectionForm
-from app.htmx import redirect_to
-from app.routes import draft_saves
 from app.routes.nhi import bp
 from app.routes.nhi_eligibility import given_answers
-from app.services import nhi_drafts
-from app.storage import drafts
+from app.routes.steps import StepPages
+from app.services import drafts, nhi_drafts
 
-
-def autosave_attributes(url: str) -> dict[str, str]:
-    """htmx attributes on each input: post what is typed half a second after typing stops."""
-    return {
-        "hx-post": url,
-        "hx-trigger": "input changed delay:500ms",
-        "hx-target": "#draft-status",
-        "hx-swap": "innerHTML",
-        "hx-include": "closest form",
-    }
+PAGES = StepPages(
+    nhi_drafts.DRAFT,
+    saved_endpoint="nhi.saved",
+    check_endpoint="nhi.check",
+    autosave_endpoint="nhi.autosave",
+)
 
 
 def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:
@@ -48,7 +41,6 @@ def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:
 @login_required
 def tasks() -> str:
     answers = nhi_drafts.begin(db.session, require_user().id, given_answers())
-    db.session.commit()
     return render_template(
         "pages/nhi/tasks.html",
         tasks=nhi_drafts.tasks(answers),
@@ -62,66 +54,52 @@ def tasks() -> str:
 @login_required
 def section(section: str) -> Response:
     form_class = _form_class(section)
-    user = require_user()
-    answers = nhi_drafts.load(db.session, user.id)
+    answers = PAGES.answers()
     key = nhi_drafts.SECTION_KEYS[section]
-    if request.method == "POST":
-        form = form_class()
-        form.today = nhi_drafts.today()
-        if form.validate_on_submit():
-            change = drafts.setting(((key,), form.answers()), (("partial", section), drafts.DELETE))
-            saved = nhi_drafts.edit(db.session, user.id, change, since=draft_saves.since())
-            db.session.commit()
-            conflict = draft_saves.conflict_labels(saved.conflicts, form)
-            if saved.conflicts:
-                return _render_section(section, form, saved.answers, status=409, conflict=conflict)
-            if request.form.get("later"):
-                return redirect_to(url_for("nhi.saved"))
-            return redirect_to(_after_section(section))
-    else:
-        typed = answers.get("partial", {}).get(section)
-        form = form_class(formdata=MultiDict(typed)) if typed else form_class(data=answers.get(key))
-    return _render_section(section, form, answers, status=422 if form.errors else 200)
+    form = PAGES.form(form_class, answers, section, answers.get(key))
+    if request.method == "GET":
+        return _render_section(section, form, answers)
+    posted = PAGES.post(
+        section,
+        form,
+        valid=form.check(nhi_drafts.today()),
+        edits=lambda: drafts.merging({key: form.answers()}),
+        next_url=lambda _saved: _after_section(section),
+    )
+    if posted.response is not None:
+        return posted.response
+    shown = posted.answers or answers
+    return _render_section(section, form, shown, status=posted.status, conflict=posted.conflict)
 
 
 def _render_section(
-    section: str, form: SectionForm, answers: dict[str, Any], *, status: int, **context: Any
+    section: str, form: SectionForm, answers: dict[str, Any], *, status: int = 200, **context: Any
 ) -> Response:
-    page = render_template(
+    return PAGES.render(
         f"pages/nhi/{section}.html",
-        form=form,
+        form,
+        partial=section,
+        answers=answers,
+        back=url_for("nhi.tasks"),
+        autosave_args={"section": section},
+        status=status,
         section=section,
-        restored=request.method == "GET" and bool(answers.get("partial", {}).get(section)),
-        autosave=autosave_attributes(url_for("nhi.autosave", section=section)),
-        change=bool(request.args.get("change") or request.form.get("change")),
         timing=timing_for(answers),
-        draft_fields=nhi_drafts.page_fields(db.session, require_user().id),
         **context,
     )
-    return make_response(page, status)
-
-
-def typed_answers() -> dict[str, list[str]]:
-    """What an autosave posted, without the form's own fields."""
-    own = ("csrf_token", "later", "change", drafts.VERSION_FIELD, drafts.WRITER_FIELD)
-    return {k: v for k, v in request.form.lists() if k not in own}
 
 
 @bp.post("/application/<string:section>/draft")
 @login_required
 def autosave(section: str) -> Response:
     """Keep what is typed, unchecked, so a closed tab or a flat battery loses nothing."""
-    form = _form_class(section)()
-    change = draft_saves.typed(section, typed_answers())
-    saved = nhi_drafts.edit(db.session, require_user().id, change, since=draft_saves.since())
-    db.session.commit()
-    return draft_saves.autosaved(saved, form)
+    return PAGES.autosave(section, _form_class(section)())
 
 
 @bp.get("/application/saved")
 @login_required
 def saved() -> str:
-    return render_template("pages/nhi/saved.html")
+    return PAGES.saved_page(url_for("nhi.tasks"), deadline=True)
 
 
 def _form_class(section: str) -> type[SectionForm]:
@@ -131,8 +109,6 @@ def _form_class(section: str) -> type[SectionForm]:
 
 
 def _after_section(section: str) -> str:
-    if request.args.get("change") or request.form.get("change"):
-        return url_for("nhi.check")
     if section == "about-you":
         return url_for("nhi.section", section="head-of-household")
     if section == "head-of-household":

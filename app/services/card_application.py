@@ -10,31 +10,22 @@ from sqlalchemy.orm import Session
 
 from app.domain import application
 from app.gateways.card_application import Receipt, gateway
-from app.storage import card_applications, drafts
+from app.services.drafts import DraftStore
+from app.storage import card_applications
 
 DRAFT_KEY = "apply.application"
+DRAFT = DraftStore(DRAFT_KEY)
 # Eligibility answers that the application keeps (for the office and the PDF copy).
 CARRIED = ("have_form", "who", "period_of_stay", "stay_end", "express")
 
 
 def load(session: Session, user_id: str) -> dict[str, Any]:
-    return drafts.load(session, user_id, DRAFT_KEY) or {}
+    return DRAFT.load(session, user_id)
 
 
 def update(session: Session, user_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-    """Merge answers into the draft; the caller commits."""
-    return edit(session, user_id, drafts.merging(changes)).answers
-
-
-def edit(
-    session: Session, user_id: str, change: drafts.Change, *, since: drafts.Since | None = None
-) -> drafts.Saved:
-    """Change the draft as it is stored now (see app/storage/drafts.py); the caller commits."""
-    return drafts.update(session, user_id, DRAFT_KEY, change, since=since)
-
-
-def page_fields(session: Session, user_id: str) -> dict[str, str]:
-    return drafts.page_fields(session, user_id, DRAFT_KEY)
+    """Merge answers into the draft (committed)."""
+    return DRAFT.merge(session, user_id, changes)
 
 
 def begin(
@@ -68,7 +59,7 @@ def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str
         answers=answers,
         photo_id=answers.get("photo_id"),
     )
-    drafts.discard(session, user_id, DRAFT_KEY)
+    DRAFT.discard(session, user_id)  # commits the application with the draft's removal
     return receipt
 
 

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from app.domain import attachments, nhi_files
 from app.domain.attachments import FileProblem
-from app.storage import blobs, drafts, insurance
+from app.services.drafts import DraftStore, transaction
+from app.services.errors import NotFound
+from app.storage import blobs, insurance
 from app.storage.models import InsuranceCancellation
 from photo_checks.errors import PhotoError
 from photo_checks.metadata import strip_metadata
@@ -24,6 +26,7 @@ DRAFT_KEY = "insurance.cancel"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 DOCUMENT_KINDS = ("identity", "authority")
 BLOB_KIND = "insurance_cancel_document"
+DRAFT = DraftStore(DRAFT_KEY)
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,11 @@ class Stored:
 
 
 def draft(session: Session, user_id: str) -> dict[str, Any]:
-    return drafts.load(session, user_id, DRAFT_KEY) or {}
+    return DRAFT.load(session, user_id)
 
 
 def remember(session: Session, user_id: str, **values: Any) -> dict[str, Any]:
-    current = drafts.update(session, user_id, DRAFT_KEY, drafts.merging(values)).answers
-    session.commit()
-    return current
+    return DRAFT.merge(session, user_id, values)
 
 
 def needed_documents(answers: dict[str, Any]) -> tuple[str, ...]:
@@ -75,11 +76,11 @@ def store_document(
 
 
 def save_documents(session: Session, user_id: str, documents: dict[str, Any]) -> dict[str, Any]:
-    """Keep the draft's documents, delete the files they replaced, and commit."""
-    current = {**draft(session, user_id), "documents": documents}
-    drafts.save(session, user_id, DRAFT_KEY, current)
-    _delete_replaced(session, user_id)
-    session.commit()
+    """Keep the draft's documents (committed with the files they list), then delete the files
+    they replaced."""
+    current = DRAFT.merge(session, user_id, {"documents": documents})
+    with transaction(session):
+        _delete_replaced(session, user_id)
     return current
 
 
@@ -119,6 +120,18 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
         applicant=str(answers.get("applicant", "self")),
         answers=answers,
     )
-    drafts.discard(session, user_id, DRAFT_KEY)
-    session.commit()
+    DRAFT.discard(session, user_id)  # commits the request with the draft's removal
     return row
+
+
+def sent_request(session: Session, user_id: str, cancellation_id: str) -> InsuranceCancellation:
+    """The user's own sent request (NotFound for anyone else's)."""
+    row = insurance.cancellation(session, cancellation_id, user_id=user_id)
+    if row is None:
+        raise NotFound(cancellation_id)
+    return row
+
+
+def requests_of(session: Session, user_id: str) -> list[InsuranceCancellation]:
+    """The user's sent requests, newest first."""
+    return insurance.cancellations_for_user(session, user_id)

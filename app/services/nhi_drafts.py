@@ -3,6 +3,7 @@ so it can be continued on another device; and the task list's statuses from it."
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from app.domain import nhi_eligibility
-from app.storage import drafts
+from app.services.drafts import Answers, Change, DraftStore, transaction
+from app.storage import blobs
 
 FORM_KEY = "nhi.application"
 MAX_PEOPLE = nhi_eligibility.MAX_PEOPLE_ONLINE
@@ -31,35 +33,38 @@ def today() -> date:
     return datetime.now(ZoneInfo("Asia/Tokyo")).date()
 
 
+DOCUMENT_FIELDS = ("document_id", "document_digest")
+
+
+def _void_document(before: Answers, after: Answers) -> Answers:
+    """A changed answer voids a prepared document, whose digest no longer matches."""
+
+    def answers(draft: Answers) -> Answers:
+        return {k: v for k, v in draft.items() if k not in DOCUMENT_FIELDS}
+
+    return after if answers(before) == answers(after) else answers(after)
+
+
+DRAFT = DraftStore(FORM_KEY, on_change=_void_document)
+
+
 def load(session: Session, user_id: str) -> dict[str, Any]:
-    return drafts.load(session, user_id, FORM_KEY) or {}
+    return DRAFT.load(session, user_id)
 
 
 def save(session: Session, user_id: str, answers: dict[str, Any]) -> dict[str, Any]:
-    """Replace the draft (a sent application to correct); the caller commits."""
-    return edit(session, user_id, lambda _stored: dict(answers)).answers
+    """Replace the draft (a sent application to correct)."""
+    return DRAFT.replace(session, user_id, answers)
 
 
 def update(session: Session, user_id: str, values: dict[str, Any]) -> dict[str, Any]:
-    """Set answers, keeping the others as they are stored now; the caller commits."""
-    return edit(session, user_id, drafts.merging(values)).answers
+    """Set answers, keeping the others as they are stored now."""
+    return DRAFT.merge(session, user_id, values)
 
 
-def edit(
-    session: Session, user_id: str, change: drafts.Change, *, since: drafts.Since | None = None
-) -> drafts.Saved:
-    """Change the draft as it is stored now (app/storage/drafts.py); the caller commits.
-    A changed answer voids a prepared document, whose digest no longer matches."""
-
-    def changed(answers: dict[str, Any]) -> dict[str, Any]:
-        updated = change(answers)
-        return {k: v for k, v in updated.items() if k not in ("document_id", "document_digest")}
-
-    return drafts.update(session, user_id, FORM_KEY, changed, since=since)
-
-
-def page_fields(session: Session, user_id: str) -> dict[str, str]:
-    return drafts.page_fields(session, user_id, FORM_KEY)
+def edit(session: Session, user_id: str, change: Change) -> Answers:
+    """Change the draft as it is stored now."""
+    return DRAFT.update(session, user_id, change).answers
 
 
 class ListFull(Exception):
@@ -71,7 +76,7 @@ def add_to_list(
 ) -> bool:
     """Append to the `people` or `attachments` list under its cap, checked against the list as
     stored now (two tabs adding at once can neither pass the cap nor drop an entry); False
-    when full. The caller commits."""
+    when full, and then nothing of the request is kept (a file stored for the entry neither)."""
 
     def append(answers: dict[str, Any]) -> dict[str, Any]:
         entries = answers.get(key, [])
@@ -93,12 +98,45 @@ def change_list(
     change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]],
     **values: Any,
 ) -> dict[str, Any]:
-    """Replace or remove entries of a list as stored now, and set `values`; caller commits."""
+    """Replace or remove entries of a list as stored now, and set `values`."""
 
     def apply(answers: dict[str, Any]) -> dict[str, Any]:
         return {**answers, key: change(answers.get(key, [])), **values}
 
-    return edit(session, user_id, apply).answers
+    return edit(session, user_id, apply)
+
+
+def saving_person(values: dict[str, Any], person_id: str | None) -> Change:
+    """The change that adds a person (`person_id` None: a new id) or replaces one, as the
+    list is stored now; raises ListFull when a new person no longer fits (another tab added
+    the tenth meanwhile). Changing the list asks again whether everyone is listed."""
+    entry = {**values, "id": person_id or secrets.token_hex(4)}
+
+    def change(answers: dict[str, Any]) -> dict[str, Any]:
+        everyone = answers.get("people", [])
+        if person_id is None and len(everyone) >= MAX_PEOPLE:
+            raise ListFull("people")
+        if person_id is None:
+            people = [*everyone, entry]
+        else:
+            people = [entry if p["id"] == person_id else p for p in everyone]
+        return {**answers, "people": people, "people_done": ""}
+
+    return change
+
+
+def remove_attachment(session: Session, user_id: str, blob_id: str) -> None:
+    """Take a file off the draft's list and delete it (only a file of this user's own draft)."""
+    removed: list[dict[str, Any]] = []
+
+    def drop(attachments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        removed[:] = [a for a in attachments if a["id"] == blob_id]
+        return [a for a in attachments if a["id"] != blob_id]
+
+    change_list(session, user_id, "attachments", drop)
+    if removed:
+        with transaction(session):
+            blobs.delete(session, blob_id)
 
 
 def begin(session: Session, user_id: str, eligibility: dict[str, Any]) -> dict[str, Any]:
@@ -112,7 +150,7 @@ def begin(session: Session, user_id: str, eligibility: dict[str, Any]) -> dict[s
 
 
 def discard(session: Session, user_id: str) -> None:
-    drafts.discard(session, user_id, FORM_KEY)
+    DRAFT.discard(session, user_id)
 
 
 @dataclass(frozen=True)

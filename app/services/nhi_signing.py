@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain import nhi_document, nhi_fields
 from app.services import card_sessions, nhi_drafts
 from app.services.relay_documents import register_document
-from app.storage import blobs, drafts, nhi_enrolments
+from app.storage import blobs, nhi_enrolments
 from app.storage.crypto import DecryptionError
 from app.storage.models import NhiEnrolment, RelayDocument
 
@@ -43,10 +43,7 @@ def prepare(
         session_key=session_key,
         owner_id=user_id,
     )
-    drafts.update(
-        session, user_id, nhi_drafts.FORM_KEY, drafts.merging({"document_id": document.id})
-    )
-    session.commit()
+    nhi_drafts.update(session, user_id, {"document_id": document.id})  # commits both
     return document
 
 
@@ -91,8 +88,7 @@ def finish(
         return Finished(None, "mismatch", details)
     signed_at = now or datetime.now(UTC)
     row = _store(session, user_id, job_id, answers, data, outcome, signed_at)
-    nhi_drafts.discard(session, user_id)
-    session.commit()
+    nhi_drafts.discard(session, user_id)  # commits the enrolment with the draft's removal
     return Finished(row)
 
 
