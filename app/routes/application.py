@@ -123,12 +123,31 @@ def saved() -> str:
     return PAGES.saved_page(url_for("application.resume"))
 
 
+def sent_or_404() -> Response:
+    """A step of an application already sent (Back after sending): its confirmation page."""
+    sent = service.sent_applications(db.session, require_user().id)
+    if not sent:
+        abort(404)
+    return redirect_to(url_for("application.sent", application_id=sent[0].id, already=1))
+
+
+class AlreadySent(Exception):
+    """The draft is gone because the application was sent."""
+
+
 def _step_context(step: str) -> tuple[type[StepForm], dict[str, Any]]:
     answers = service.load(db.session, require_user().id)
     route = answers.get("route")
+    if step in STEP_FORMS and not route:
+        raise AlreadySent(step)
     if step not in STEP_FORMS or not route or step not in application.steps(route):
         abort(404)
     return STEP_FORMS[step], answers
+
+
+@bp.errorhandler(AlreadySent)
+def already_sent(_error: AlreadySent) -> Response:
+    return sent_or_404()
 
 
 def _limit_choices(form: StepForm, answers: dict[str, Any]) -> None:

@@ -25,7 +25,6 @@ from app.forms import apply as forms
 from app.htmx import redirect_to
 from app.routes.questions import Questions, question_page
 from app.services import card_application
-from app.storage import card_applications
 
 bp = Blueprint("apply", __name__, url_prefix="/apply")
 SESSION_KEY = "apply"
@@ -57,7 +56,8 @@ def _go(question: str, current: dict[str, Any]) -> Response:
 def start() -> str:
     user = current_user()
     draft = card_application.load(db.session, user.id) if user else {}
-    return render_template("pages/apply/start.html", has_draft=bool(draft.get("route")))
+    sent = card_application.sent_applications(db.session, user.id) if user else []
+    return render_template("pages/apply/start.html", has_draft=bool(draft.get("route")), sent=sent)
 
 
 @bp.route("/stay-end", methods=["GET", "POST"])
@@ -112,7 +112,7 @@ def photo_booth() -> str:
 @public
 def what_happens_next() -> str:
     user = current_user()
-    sent = card_applications.for_user(db.session, user.id) if user else []
+    sent = card_application.sent_applications(db.session, user.id) if user else []
     return render_template("pages/apply/what_happens_next.html", sent=sent[0] if sent else None)
 
 

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from app.domain import application
 from app.gateways.card_application import Receipt, gateway
 from app.services.drafts import DraftStore
-from app.storage import card_applications
+from app.services.errors import NotFound
+from app.storage import blobs, card_applications, photos
+from app.storage.models import CardApplication, Photo
 
 DRAFT_KEY = "apply.application"
 DRAFT = DraftStore(DRAFT_KEY)
@@ -65,6 +67,37 @@ def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str
 
 def has_sent(session: Session, user_id: str) -> bool:
     return bool(card_applications.for_user(session, user_id))
+
+
+def sent_applications(session: Session, user_id: str) -> list[CardApplication]:
+    """The user's sent applications (and mail forms made), newest first."""
+    return card_applications.for_user(session, user_id)
+
+
+def sent_application(session: Session, user_id: str, application_id: str) -> CardApplication:
+    """The user's own sent application (NotFound for anyone else's)."""
+    row = card_applications.get(session, application_id, user_id=user_id)
+    if row is None:
+        raise NotFound(application_id)
+    return row
+
+
+def sent_answers(row: CardApplication) -> dict[str, Any]:
+    return card_applications.answers(row)
+
+
+def chosen_photo(session: Session, user_id: str, answers: dict[str, Any]) -> Photo | None:
+    """The photo the draft will send, if the user chose one."""
+    return photos.get(session, answers.get("photo_id", ""), owner_id=user_id)
+
+
+def photo_of(session: Session, row: CardApplication) -> tuple[bytes | None, list[int] | None]:
+    """The photo sent with an application and its crop, for the PDF."""
+    chosen = photos.get(session, row.photo_id or "", owner_id=row.user_id)
+    if chosen is None:
+        return None, None
+    stored = blobs.get(session, chosen.blob_id, owner_id=row.user_id)
+    return (stored.data if stored else None), photos.report(chosen).get("crop")
 
 
 def today() -> date:
