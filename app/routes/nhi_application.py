@@ -11,7 +11,7 @@ from typing import Any
 from flask import Response, abort, render_template, request, url_for
 
 from app.auth import login_required, require_user
-from app.domain import nhi_deadlines, nhi_eligibility
+from app.domain import nhi_eligibility
 from app.extensions import db
 from app.forms.nhi_application import SECTION_FORMS, SectionForm
 from app.routes.nhi import bp
@@ -27,16 +27,6 @@ PAGES = StepPages(
 )
 
 
-def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:
-    """The deadline warning for the loss date in the draft, if there is one."""
-    loss = answers.get("insurance", {}).get("loss_date")
-    if not loss:
-        return None
-    from datetime import date
-
-    return nhi_deadlines.timing(date.fromisoformat(loss), today=nhi_drafts.today())
-
-
 @bp.get("/application")
 @login_required
 def tasks() -> str:
@@ -45,7 +35,7 @@ def tasks() -> str:
         "pages/nhi/tasks.html",
         tasks=nhi_drafts.tasks(answers),
         answers=answers,
-        timing=timing_for(answers),
+        timing=nhi_drafts.timing_for(answers),
         first_question=nhi_eligibility.QUESTIONS[0],
     )
 
@@ -56,7 +46,7 @@ def section(section: str) -> Response:
     form_class = _form_class(section)
     answers = PAGES.answers()
     key = nhi_drafts.SECTION_KEYS[section]
-    form = PAGES.form(form_class, answers, section, answers.get(key))
+    form = PAGES.form(form_class, answers, section, nhi_drafts.section_answers(answers, section))
     if request.method == "GET":
         return _render_section(section, form, answers)
     posted = PAGES.post(
@@ -84,7 +74,7 @@ def _render_section(
         autosave_args={"section": section},
         status=status,
         section=section,
-        timing=timing_for(answers),
+        timing=nhi_drafts.timing_for(answers),
         **context,
     )
 

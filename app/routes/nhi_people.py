@@ -3,8 +3,6 @@ their content, stored encrypted), both kept in the user's NHI draft."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Response, abort, make_response, render_template, request, url_for
 
 from app import downloads
@@ -22,18 +20,18 @@ from app.storage import blobs
 @login_required
 def people() -> Response:
     user = require_user()
-    answers = nhi_drafts.load(db.session, user.id)
+    draft = nhi_drafts.application(nhi_drafts.load(db.session, user.id))
     error = None
     if request.method == "POST":
-        if answers.get("people"):
+        if draft.people:
             nhi_drafts.update(db.session, user.id, {"people_done": "yes"})
             return redirect_to(url_for("nhi.tasks"))
         error = True
     page = render_template(
         "pages/nhi/people.html",
-        people=answers.get("people", []),
-        expected=answers.get("eligibility", {}).get("how_many"),
-        full=len(answers.get("people", [])) >= nhi_drafts.MAX_PEOPLE,
+        people=draft.people,
+        expected=draft.eligibility.how_many,
+        full=len(draft.people) >= nhi_drafts.MAX_PEOPLE,
         error=error,
     )
     return make_response(page, 422 if error else 200)
@@ -43,14 +41,14 @@ def people() -> Response:
 @login_required
 def person(person_id: str) -> Response:
     answers = PAGES.answers()
-    everyone: list[dict[str, Any]] = answers.get("people", [])
-    current = next((p for p in everyone if p["id"] == person_id), None)
+    everyone = nhi_drafts.application(answers).people
+    current = next((p for p in everyone if p.id == person_id), None)
     if person_id != "new" and current is None:
         abort(404)
     if person_id == "new" and len(everyone) >= nhi_drafts.MAX_PEOPLE:
         return redirect_to(url_for("nhi.people"))
     partial = f"person-{person_id}"
-    form = PAGES.form(PersonForm, answers, partial, current)
+    form = PAGES.form(PersonForm, answers, partial, current.to_draft() if current else None)
     status, conflict = 200, []
     if request.method == "POST":
         try:
@@ -59,7 +57,7 @@ def person(person_id: str) -> Response:
                 form,
                 valid=form.check(nhi_drafts.today()),
                 edits=lambda: nhi_drafts.saving_person(
-                    form.answers(), current["id"] if current else None
+                    form.answers(), current.id if current else None
                 ),
                 next_url=lambda _saved: url_for("nhi.people"),
             )

@@ -6,8 +6,6 @@ the card relay signs its SHA-256, and the result is checked against the applican
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Response, abort, make_response, render_template, request, url_for
 
 from app import downloads
@@ -17,7 +15,6 @@ from app.extensions import db
 from app.forms.nhi_application import DeclarationForm
 from app.htmx import redirect_to
 from app.routes.nhi import bp
-from app.routes.nhi_application import timing_for
 from app.routes.relay import session_key
 from app.services import nhi_drafts, nhi_pdf, nhi_signing
 from app.storage import nhi_enrolments
@@ -41,8 +38,8 @@ def check() -> Response:
     page = render_template(
         "pages/nhi/check.html",
         form=form,
-        doc=nhi_document.document(answers),
-        timing=timing_for(answers),
+        doc=nhi_document.document(nhi_drafts.application(answers)),
+        timing=nhi_drafts.timing_for(answers),
     )
     return make_response(page, 422 if form.errors else 200)
 
@@ -73,7 +70,7 @@ def sign() -> Response:
             "pages/nhi/sign.html",
             document_id=document.id,
             digest=document.digest.hex(),
-            doc=nhi_document.document(answers),
+            doc=nhi_document.document(nhi_drafts.application(answers)),
         )
     )
 
@@ -130,15 +127,12 @@ def _own(enrolment_id: str) -> NhiEnrolment:
 
 
 def _status_context(row: NhiEnrolment) -> dict[str, object]:
-    answers = nhi_enrolments.answers(row)
-    people = answers.get("people", [])
-    hokensho = [p.get("myna_hokensho", "") for p in people]
-    loss = answers.get("insurance", {}).get("loss_date")
-    timing = (
-        nhi_deadlines.timing(date.fromisoformat(loss), today=row.signed_at.date()) if loss else None
-    )
+    sent = nhi_drafts.application(nhi_enrolments.answers(row))
+    hokensho = [p.myna_hokensho for p in sent.people]
+    lost_on = sent.previous_insurance.lost_on if sent.previous_insurance else None
+    timing = nhi_deadlines.timing(lost_on, today=row.signed_at.date()) if lost_on else None
     return {
-        "people": people,
+        "people": sent.people,
         "notice_kind": row.notice_kind or nhi_fields.notice_kind(hokensho),
         "timing": timing,
     }

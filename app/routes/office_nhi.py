@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 
 from app import downloads
 from app.auth import require_user, staff_required
-from app.domain import nhi_files
+from app.domain import nhi_answers, nhi_files
 from app.extensions import db
 from app.forms.nhi_office import AcceptForm, CorrectionForm
 from app.htmx import redirect_to
@@ -124,7 +124,7 @@ def _row(enrolment_id: str) -> NhiEnrolment:
 
 def _page(row: NhiEnrolment, checked: nhi_office.Verification, **forms: Any) -> str:
     answers = nhi_enrolments.answers(row)
-    loss = answers.get("insurance", {}).get("loss_date", "")
+    loss = (nhi_answers.section(answers, "previous_insurance") or {}).get("loss_date", "")
     accept_form = forms.get("accept_form") or AcceptForm(data={"qualification_date": loss or None})
     return render_template(
         "pages/office/nhi_enrolment.html",

@@ -12,17 +12,19 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.domain import nhi_eligibility
+from app.domain import nhi_answers, nhi_deadlines, nhi_eligibility
+from app.domain.nhi_answers import NhiApplication
 from app.services.drafts import Answers, Change, DraftStore, transaction
 from app.storage import blobs
 
 FORM_KEY = "nhi.application"
 MAX_PEOPLE = nhi_eligibility.MAX_PEOPLE_ONLINE
 SECTIONS = ("about-you", "head-of-household", "people", "previous-insurance", "documents")
+# The draft key of each form section (its typed answers: app/domain/nhi_answers.py).
 SECTION_KEYS = {
     "about-you": "applicant",
     "head-of-household": "head",
-    "previous-insurance": "insurance",
+    "previous-insurance": "previous_insurance",
 }
 
 
@@ -159,13 +161,31 @@ class Task:
     status: str  # "not_started" | "in_progress" | "completed" | "cannot_start"
 
 
+def application(answers: dict[str, Any]) -> NhiApplication:
+    """The draft's answers, typed."""
+    return NhiApplication.from_draft(answers)
+
+
+def section_answers(answers: dict[str, Any], section: str) -> dict[str, Any] | None:
+    """A form section's saved answers (under the name it had before, for an older draft)."""
+    saved = nhi_answers.section(answers, SECTION_KEYS[section])
+    return saved if isinstance(saved, dict) else None
+
+
+def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:
+    """The deadline warning for the loss date in the draft, if there is one."""
+    insurance = application(answers).previous_insurance
+    lost_on = insurance.lost_on if insurance else None
+    return nhi_deadlines.timing(lost_on, today=today()) if lost_on else None
+
+
 def section_done(answers: dict[str, Any], section: str) -> bool:
+    typed = application(answers)
     if section == "people":
-        return bool(answers.get("people")) and answers.get("people_done") == "yes"
+        return bool(typed.people) and typed.people_done
     if section == "documents":
-        kinds = [a.get("kind") for a in answers.get("attachments", [])]
-        return "loss_certificate" in kinds
-    return bool(answers.get(SECTION_KEYS[section]))
+        return "loss_certificate" in [a.kind for a in typed.attachments]
+    return section_answers(answers, section) is not None
 
 
 def section_started(answers: dict[str, Any], section: str) -> bool:

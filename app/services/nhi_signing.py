@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.domain import nhi_document, nhi_fields
+from app.domain.nhi_answers import NhiApplicant
 from app.services import card_sessions, nhi_drafts
 from app.services.relay_documents import register_document
 from app.storage import blobs, nhi_enrolments
@@ -39,7 +40,9 @@ def prepare(
         data=data,
         media_type=nhi_document.MEDIA_TYPE,
         title=TITLE,
-        lines=nhi_document.summary_lines(nhi_document.document(answers), digest.hex()),
+        lines=nhi_document.summary_lines(
+            nhi_document.document(nhi_drafts.application(answers)), digest.hex()
+        ),
         session_key=session_key,
         owner_id=user_id,
     )
@@ -75,13 +78,13 @@ def finish(
         or document.digest != hashlib.sha256(data).digest()
     ):
         return Finished(None, "changed")
-    applicant = answers.get("applicant", {})
+    applicant = nhi_drafts.application(answers).applicant or NhiApplicant()
     cert_birth = date.fromisoformat(str(outcome["birth_date"])[:10])
     mismatches = nhi_fields.signer_mismatches(
         cert_name=outcome["name"],
         cert_birth=cert_birth,
-        applicant_name=applicant.get("full_name", ""),
-        applicant_birth=date.fromisoformat(applicant.get("birth_date", "1900-01-01")),
+        applicant_name=applicant.full_name,
+        applicant_birth=date.fromisoformat(applicant.birth_date or "1900-01-01"),
     )
     if mismatches:
         details = {"mismatches": mismatches, "name": outcome["name"], "birth_date": cert_birth}

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from app.domain import nhi_deadlines, nhi_document, nhi_eligibility, nhi_fields, nhi_files
+from app.domain.nhi_answers import NhiApplication
 from tests.helpers import crafted_images as crafted
 
 ELIGIBLE = {
@@ -295,3 +296,16 @@ def test_decomposed_kana_gives_the_same_bytes() -> None:
 def test_a_changed_answer_changes_the_bytes() -> None:
     changed = {**ANSWERS, "insurance": {**ANSWERS["insurance"], "loss_date": "2026-04-02"}}
     assert nhi_document.canonical_bytes(changed) != nhi_document.canonical_bytes(ANSWERS)
+
+
+def test_a_draft_saved_before_the_section_was_renamed_gives_the_same_document() -> None:
+    """The previous insurance was kept under "insurance" before it got its one name,
+    `previous_insurance` (URL segment, draft key and document field alike)."""
+    renamed = {k: v for k, v in ANSWERS.items() if k != "insurance"}
+    renamed["previous_insurance"] = ANSWERS["insurance"]
+    assert nhi_document.canonical_bytes(renamed) == nhi_document.canonical_bytes(ANSWERS)
+    typed = NhiApplication.from_draft(ANSWERS)
+    assert typed.previous_insurance is not None
+    assert typed.previous_insurance.lost_on == date(2026, 4, 1)
+    assert typed.people[0].myna_hokensho == "yes" and typed.declaration
+    assert NhiApplication.from_draft({}).previous_insurance is None
