@@ -13,7 +13,7 @@ from flask import Blueprint, render_template
 from app.auth import current_user, public
 from app.extensions import db
 from app.services import nhi_drafts
-from app.storage import nhi_enrolments
+from app.services.nhi_signing import enrolments_of
 
 bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 
@@ -22,7 +22,7 @@ bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 @public
 def start() -> str:
     user = current_user()
-    sent = nhi_enrolments.for_user(db.session, user.id) if user else []
+    sent = enrolments_of(db.session, user.id) if user else []
     in_progress = bool(user and nhi_drafts.load(db.session, user.id))
     return render_template("pages/nhi/start.html", sent=sent, in_progress=in_progress)
 

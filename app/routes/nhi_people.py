@@ -13,7 +13,6 @@ from app.htmx import redirect_to
 from app.routes.nhi import bp
 from app.routes.nhi_application import PAGES
 from app.services import nhi_attachments, nhi_drafts
-from app.storage import blobs
 
 
 @bp.route("/application/people", methods=["GET", "POST"])
@@ -142,14 +141,8 @@ def documents() -> Response:
 @bp.get("/application/documents/<string:blob_id>")
 @login_required
 def document_file(blob_id: str) -> Response:
-    user = require_user()
-    stored = blobs.get(db.session, blob_id, owner_id=user.id)
-    if stored is None or stored.kind != nhi_attachments.KIND:
-        abort(404)
-    listed = nhi_drafts.load(db.session, user.id).get("attachments", [])
-    fallback = nhi_attachments.safe_name("", stored.media_type)
-    name = next((a["name"] for a in listed if a["id"] == blob_id), fallback)
-    return downloads.download(stored.data, stored.media_type, name)
+    data, media_type, name = nhi_attachments.file_of(db.session, require_user().id, blob_id)
+    return downloads.download(data, media_type, name)
 
 
 @bp.post("/application/documents/<string:blob_id>/remove")

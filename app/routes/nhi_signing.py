@@ -6,6 +6,8 @@ the card relay signs its SHA-256, and the result is checked against the applican
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import Response, abort, make_response, render_template, request, url_for
 
 from app import downloads
@@ -17,8 +19,9 @@ from app.htmx import redirect_to
 from app.routes.nhi import bp
 from app.routes.relay import session_key
 from app.services import nhi_drafts, nhi_pdf, nhi_signing
-from app.storage import nhi_enrolments
-from app.storage.models import NhiEnrolment
+
+if TYPE_CHECKING:
+    from app.storage.models import NhiEnrolment
 
 
 @bp.route("/application/check", methods=["GET", "POST"])
@@ -33,7 +36,6 @@ def check() -> Response:
         form = DeclarationForm()
         if form.validate_on_submit():
             nhi_drafts.update(db.session, user.id, {"declaration": "yes"})
-            db.session.commit()
             return redirect_to(url_for("nhi.sign"))
     page = render_template(
         "pages/nhi/check.html",
@@ -89,7 +91,7 @@ def status(enrolment_id: str) -> str:
     return render_template(
         "pages/nhi/status.html",
         row=row,
-        correction=nhi_enrolments.correction(row),
+        correction=nhi_signing.correction(row),
         **_status_context(row),
     )
 
@@ -110,24 +112,16 @@ def copy(enrolment_id: str) -> Response:
 @login_required
 def correct(enrolment_id: str) -> Response:
     """Start a corrected application from what was sent (the office asked for a correction)."""
-    row = _own(enrolment_id)
-    if row.state != "needs_correction":
-        abort(409)
-    answers = nhi_enrolments.answers(row)
-    nhi_drafts.save(db.session, row.user_id, {**answers, "declaration": ""})
-    db.session.commit()
+    nhi_signing.start_correction(db.session, _own(enrolment_id))
     return redirect_to(url_for("nhi.tasks"))
 
 
 def _own(enrolment_id: str) -> NhiEnrolment:
-    row = nhi_enrolments.get(db.session, enrolment_id, user_id=require_user().id)
-    if row is None:
-        abort(404)
-    return row
+    return nhi_signing.own_enrolment(db.session, require_user().id, enrolment_id)
 
 
 def _status_context(row: NhiEnrolment) -> dict[str, object]:
-    sent = nhi_drafts.application(nhi_enrolments.answers(row))
+    sent = nhi_drafts.application(nhi_signing.sent_answers(row))
     hokensho = [p.myna_hokensho for p in sent.people]
     lost_on = sent.previous_insurance.lost_on if sent.previous_insurance else None
     timing = nhi_deadlines.timing(lost_on, today=row.signed_at.date()) if lost_on else None

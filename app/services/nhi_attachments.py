@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import nhi_files
 from app.services import nhi_drafts
+from app.services.errors import NotFound
 from app.storage import blobs, nhi_enrolments
 from photo_checks import strip_metadata
 from photo_checks.errors import PhotoError
@@ -105,3 +106,14 @@ def unsent_files(session: Session, user_id: str) -> int:
     }
     blobs.delete_all(session, stored - listed - sent)
     return len(stored & (listed - sent))
+
+
+def file_of(session: Session, user_id: str, blob_id: str) -> tuple[bytes, str, str]:
+    """An attachment of the user's own draft (bytes, media type, the name it is listed under);
+    NotFound for anyone else's."""
+    stored = blobs.get(session, blob_id, owner_id=user_id)
+    if stored is None or stored.kind != KIND:
+        raise NotFound(blob_id)
+    listed = nhi_drafts.application(nhi_drafts.load(session, user_id)).attachments
+    name = next((a.name for a in listed if a.id == blob_id), safe_name("", stored.media_type))
+    return stored.data, stored.media_type, name

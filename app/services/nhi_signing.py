@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain import nhi_document, nhi_fields
 from app.domain.nhi_answers import NhiApplicant
 from app.services import card_sessions, nhi_drafts
+from app.services.errors import Conflict, NotFound
 from app.services.relay_documents import register_document
 from app.storage import blobs, nhi_enrolments
 from app.storage.crypto import DecryptionError
@@ -152,3 +153,32 @@ def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
     except DecryptionError:  # an altered ciphertext: what the office must see
         return None
     return stored.data if stored else None
+
+
+def own_enrolment(session: Session, user_id: str, enrolment_id: str) -> NhiEnrolment:
+    """The user's own enrolment (NotFound for anyone else's)."""
+    row = nhi_enrolments.get(session, enrolment_id, user_id=user_id)
+    if row is None:
+        raise NotFound(enrolment_id)
+    return row
+
+
+def enrolments_of(session: Session, user_id: str) -> list[NhiEnrolment]:
+    return nhi_enrolments.for_user(session, user_id)
+
+
+def sent_answers(row: NhiEnrolment) -> dict[str, Any]:
+    return nhi_enrolments.answers(row)
+
+
+def correction(row: NhiEnrolment) -> str:
+    """What the office asked to correct."""
+    return nhi_enrolments.correction(row)
+
+
+def start_correction(session: Session, row: NhiEnrolment) -> None:
+    """A corrected application, started from what was sent (Conflict unless the office asked
+    for a correction)."""
+    if row.state != "needs_correction":
+        raise Conflict(row.id)
+    nhi_drafts.save(session, row.user_id, {**nhi_enrolments.answers(row), "declaration": ""})
