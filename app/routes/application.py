@@ -112,7 +112,7 @@ def scan() -> Response:
 def resume() -> Response:
     """Where the user left off: the first unanswered step, or check your answers."""
     answers = service.load(db.session, require_user().id)
-    if not answers.get("route"):
+    if not service.typed(answers).route:
         return redirect_to(url_for("apply.question", question="route"))
     return redirect_to(_next_url("", answers))
 
@@ -137,7 +137,7 @@ class AlreadySent(Exception):
 
 def _step_context(step: str) -> tuple[type[StepForm], dict[str, Any]]:
     answers = service.load(db.session, require_user().id)
-    route = answers.get("route")
+    route = service.typed(answers).route
     if step in STEP_FORMS and not route:
         raise AlreadySent(step)
     if step not in STEP_FORMS or not route or step not in application.steps(route):
@@ -159,7 +159,9 @@ def _limit_choices(form: StepForm, answers: dict[str, Any]) -> None:
 
 
 def _next_url(step: str, answers: dict[str, Any]) -> str:
-    following = application.next_step(answers["route"], step, answers, today=service.today())
+    following = application.next_step(
+        service.typed(answers).route, step, answers, today=service.today()
+    )
     if following is None:
         return url_for("application.check")
     if following == "photo":
@@ -168,10 +170,10 @@ def _next_url(step: str, answers: dict[str, Any]) -> str:
 
 
 def _back_url(step: str, answers: dict[str, Any]) -> str:
-    order = application.steps(answers["route"])
+    order = application.steps(service.typed(answers).route)
     index = order.index(step)
     if index == 0:
-        return url_for("application.start", route=answers["route"])
+        return url_for("application.start", route=service.typed(answers).route)
     return url_for("application.step", step=order[index - 1])
 
 

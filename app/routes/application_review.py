@@ -21,7 +21,7 @@ from app.services import card_application as service
 @login_required
 def photo() -> Response | str:
     answers = service.load(db.session, require_user().id)
-    if not answers.get("route"):
+    if not service.typed(answers).route:
         return sent_or_404()
     chosen = service.chosen_photo(db.session, require_user().id, answers)
     return render_template("pages/application/photo.html", answers=answers, photo=chosen)
@@ -31,14 +31,14 @@ def photo() -> Response | str:
 @login_required
 def check() -> Response | str:
     answers = service.load(db.session, require_user().id)
-    if not answers.get("route"):
+    if not service.typed(answers).route:
         return sent_or_404()
     today = service.today()
     return render_template(
         "pages/application/check.html",
         answers=answers,
-        missing=application.missing(answers["route"], answers, today=today),
-        steps=application.steps(answers["route"]),
+        missing=application.missing(service.typed(answers).route, answers, today=today),
+        steps=application.steps(service.typed(answers).route),
         age=application.age(answers, today=today),
     )
 

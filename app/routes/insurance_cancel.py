@@ -121,12 +121,13 @@ def documents() -> Response:
     errors: dict[str, FileProblem] = {}
     if request.method == "POST":
         answers, errors = _store_uploads(user.id, answers)
-        if not errors and cancel.complete(answers):
+        if not errors and cancel.CancellationRequest.from_draft(answers).complete:
             return redirect_to(url_for("insurance_cancel.check"))
+    typed = cancel.CancellationRequest.from_draft(answers)
     page = render_template(
         "pages/insurance_cancel/documents.html",
-        needed=cancel.needed_documents(answers),
-        stored=answers.get("documents", {}),
+        needed=typed.needed_documents,
+        stored=typed.documents,
         errors=errors,
     )
     return make_response(page, 422 if errors else 200)
@@ -153,7 +154,7 @@ def _store_uploads(user_id: str, answers: dict[str, Any]) -> tuple[dict[str, Any
 def check() -> Response | str:
     user = require_user()
     answers = cancel.draft(db.session, user.id)
-    if not cancel.complete(answers):
+    if not cancel.CancellationRequest.from_draft(answers).complete:
         return redirect_to(url_for("insurance_cancel.question", question="applicant"))
     if request.method == "POST":
         row = cancel.send(db.session, user.id)

@@ -25,6 +25,11 @@ def load(session: Session, user_id: str) -> dict[str, Any]:
     return DRAFT.load(session, user_id)
 
 
+def typed(answers: dict[str, Any]) -> application.CardApplicationAnswers:
+    """The draft's answers, typed."""
+    return application.CardApplicationAnswers.from_draft(answers)
+
+
 def update(session: Session, user_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     """Merge answers into the draft (committed)."""
     return DRAFT.merge(session, user_id, changes)
@@ -41,14 +46,14 @@ def begin(
 
 
 def first_step(answers: dict[str, Any], *, today: date) -> str | None:
-    route = answers.get("route", "smartphone")
+    route = typed(answers).route or "smartphone"
     return application.next_step(route, "", answers, today=today)
 
 
 def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str]:
     """Send a complete application; otherwise return the steps still to answer."""
     answers = load(session, user_id)
-    route = answers.get("route")
+    route = typed(answers).route
     if not route:
         return ["route"]
     still = application.missing(route, answers, today=today)
@@ -59,7 +64,7 @@ def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str
         user_id=user_id,
         route=route,
         answers=answers,
-        photo_id=answers.get("photo_id"),
+        photo_id=typed(answers).photo_id or None,
     )
     DRAFT.discard(session, user_id)  # commits the application with the draft's removal
     return receipt
@@ -88,7 +93,8 @@ def sent_answers(row: CardApplication) -> dict[str, Any]:
 
 def chosen_photo(session: Session, user_id: str, answers: dict[str, Any]) -> Photo | None:
     """The photo the draft will send, if the user chose one."""
-    return photos.get(session, answers.get("photo_id", ""), owner_id=user_id)
+    photo_id = typed(answers).photo_id
+    return photos.get(session, photo_id, owner_id=user_id)
 
 
 def photo_of(session: Session, row: CardApplication) -> tuple[bytes | None, list[int] | None]:

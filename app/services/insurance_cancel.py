@@ -8,7 +8,7 @@ file is stored encrypted. The draft holds only blob ids and the answers, encrypt
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -37,6 +37,63 @@ class Stored:
     size: int
 
 
+@dataclass(frozen=True)
+class CancellationDetails:
+    """The insured person, as the MHLW template asks (the birth date also as typed)."""
+
+    name: str = ""
+    birth_date: str = ""  # ISO date
+    birth_year: str = ""
+    birth_month: str = ""
+    birth_day: str = ""
+    address: str = ""
+    phone: str = ""
+    insured_number: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CancellationRequest:
+    """The request's answers as the draft keeps them (`applicant`, `insurer`, `details`,
+    `documents` by kind)."""
+
+    applicant: str = ""
+    insurer: str = ""
+    details: CancellationDetails | None = None
+    documents: dict[str, Stored] = field(default_factory=dict)
+
+    @classmethod
+    def from_draft(cls, answers: dict[str, Any]) -> CancellationRequest:
+        details = answers.get("details")
+        names = {f.name for f in fields(CancellationDetails)}
+        return cls(
+            applicant=str(answers.get("applicant", "")),
+            insurer=str(answers.get("insurer", "")),
+            details=(
+                CancellationDetails(**{k: str(v or "") for k, v in details.items() if k in names})
+                if details
+                else None
+            ),
+            documents={k: Stored(**v) for k, v in answers.get("documents", {}).items()},
+        )
+
+    def to_draft(self) -> dict[str, Any]:
+        answers: dict[str, Any] = {"applicant": self.applicant, "insurer": self.insurer}
+        if self.details is not None:
+            answers["details"] = asdict(self.details)
+        answers["documents"] = {k: asdict(v) for k, v in self.documents.items()}
+        return answers
+
+    @property
+    def needed_documents(self) -> tuple[str, ...]:
+        """The sender's ID always; an agent adds the letter of authority."""
+        return DOCUMENT_KINDS if self.applicant == "agent" else ("identity",)
+
+    @property
+    def complete(self) -> bool:
+        return self.details is not None and all(k in self.documents for k in self.needed_documents)
+
+
 def draft(session: Session, user_id: str) -> dict[str, Any]:
     return DRAFT.load(session, user_id)
 
@@ -46,10 +103,7 @@ def remember(session: Session, user_id: str, **values: Any) -> dict[str, Any]:
 
 
 def needed_documents(answers: dict[str, Any]) -> tuple[str, ...]:
-    """The sender's ID always; an agent adds the letter of authority."""
-    if answers.get("applicant") == "agent":
-        return DOCUMENT_KINDS
-    return ("identity",)
+    return CancellationRequest.from_draft(answers).needed_documents
 
 
 def store_document(
@@ -104,8 +158,7 @@ def new_reference() -> str:
 
 
 def complete(answers: dict[str, Any]) -> bool:
-    documents = answers.get("documents", {})
-    return bool(answers.get("details")) and all(k in documents for k in needed_documents(answers))
+    return CancellationRequest.from_draft(answers).complete
 
 
 def send(session: Session, user_id: str) -> InsuranceCancellation | None:
@@ -117,7 +170,7 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
         session,
         reference=new_reference(),
         user_id=user_id,
-        applicant=str(answers.get("applicant", "self")),
+        applicant=CancellationRequest.from_draft(answers).applicant or "self",
         answers=answers,
     )
     DRAFT.discard(session, user_id)  # commits the request with the draft's removal

@@ -132,3 +132,21 @@ def test_a_document_sent_again_replaces_the_file(signed_in: PageClient, app: Fla
     with app.app_context():
         kinds = list(db.session.scalars(select(Blob.kind)))
     assert kinds == ["insurance_cancel_document"]  # the replaced files are gone
+
+
+def test_the_request_is_typed_and_a_draft_reads_back_as_it_was_saved() -> None:
+    from app.services.insurance_cancel import CancellationRequest
+
+    saved = {
+        "applicant": "agent",
+        "insurer": "nhi",
+        "details": {"name": "番号 花子", "birth_date": "1990-04-01", "reason": None},
+        "documents": {
+            "identity": {"blob_id": "b", "name": "id.jpg", "media_type": "image/jpeg", "size": 3}
+        },
+    }
+    typed = CancellationRequest.from_draft(saved)
+    assert typed.needed_documents == ("identity", "authority") and not typed.complete
+    assert typed.details is not None and typed.details.birth_date == "1990-04-01"
+    again = CancellationRequest.from_draft(typed.to_draft())
+    assert again == typed

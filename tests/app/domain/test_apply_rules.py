@@ -177,3 +177,13 @@ def test_next_step_skips_answered_ones_and_wraps_to_earlier_gaps() -> None:
 )
 def test_upload_refusals(head: bytes, size: int, problem: UploadProblem | None) -> None:
     assert sniff(head, size) == problem
+
+
+def test_the_card_application_answers_are_typed_from_the_draft() -> None:
+    from app.domain.application import CardApplicationAnswers
+
+    draft = {"route": "pc", "terms": True, "date_of_birth": "1990-03-27", "partial": {"x": 1}}
+    typed = CardApplicationAnswers.from_draft(draft)
+    assert typed.route == "pc" and typed.terms and typed.born_on == date(1990, 3, 27)
+    assert typed.photo_id == "" and not typed.has_qr
+    assert CardApplicationAnswers.from_draft(typed.to_draft()) == typed
