@@ -17,7 +17,7 @@ from app.forms.nhi_application import SECTION_FORMS, SectionForm
 from app.routes.nhi import bp
 from app.routes.nhi_eligibility import given_answers
 from app.routes.steps import StepPages
-from app.services import drafts, nhi_drafts
+from app.services import nhi_drafts
 
 PAGES = StepPages(
     nhi_drafts.DRAFT,
@@ -45,7 +45,6 @@ def tasks() -> str:
 def section(section: str) -> Response:
     form_class = _form_class(section)
     answers = PAGES.answers()
-    key = nhi_drafts.SECTION_KEYS[section]
     form = PAGES.form(form_class, answers, section, nhi_drafts.section_answers(answers, section))
     if request.method == "GET":
         return _render_section(section, form, answers)
@@ -53,7 +52,7 @@ def section(section: str) -> Response:
         section,
         form,
         valid=form.check(nhi_drafts.today()),
-        edits=lambda: drafts.merging({key: form.answers()}),
+        edits=lambda: nhi_drafts.saving_section(section, form.answers()),
         next_url=lambda _saved: _after_section(section),
     )
     if posted.response is not None:

@@ -166,6 +166,18 @@ def application(answers: dict[str, Any]) -> NhiApplication:
     return NhiApplication.from_draft(answers)
 
 
+def saving_section(section: str, values: dict[str, Any]) -> Change:
+    """The change that saves a form section under its name (dropping the name it had before)."""
+    key = SECTION_KEYS[section]
+    legacy = nhi_answers.LEGACY_KEYS.get(key)
+
+    def change(answers: dict[str, Any]) -> dict[str, Any]:
+        kept = {k: v for k, v in answers.items() if k != legacy}
+        return {**kept, key: values}
+
+    return change
+
+
 def section_answers(answers: dict[str, Any], section: str) -> dict[str, Any] | None:
     """A form section's saved answers (under the name it had before, for an older draft)."""
     saved = nhi_answers.section(answers, SECTION_KEYS[section])

@@ -34,5 +34,6 @@ def test_an_old_draft_keeps_its_previous_insurance(app: Flask, signed_in: PageCl
         answers = nhi_drafts.load(db.session, user_id)
         typed = nhi_drafts.application(answers)
     assert answers["previous_insurance"]["insurer_name"] == "健保組合"
+    assert "insurance" not in answers  # saved under its one name from now on
     assert typed.previous_insurance is not None
     assert typed.previous_insurance.insurer_name == "健保組合"
