@@ -7,6 +7,7 @@ answers wait in the resident's encrypted draft until sent.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
@@ -75,7 +76,9 @@ def other_insurer(insurer: str) -> str:
 @login_required
 def details() -> Response:
     answers = PAGES.answers()
-    form = PAGES.form(forms.DetailsForm, answers, "details", answers.get("details"))
+    typed = cancel.CancellationRequest.from_draft(answers)
+    saved = asdict(typed.details) if typed.details else None
+    form = PAGES.form(forms.DetailsForm, answers, "details", saved)
     status, conflict = 200, []
     if request.method == "POST":
         posted = PAGES.post(

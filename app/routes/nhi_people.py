@@ -3,6 +3,8 @@ their content, stored encrypted), both kept in the user's NHI draft."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from flask import Response, abort, make_response, render_template, request, url_for
 
 from app import downloads
@@ -112,7 +114,7 @@ def documents() -> Response:
         problem = "missing"
     elif request.method == "POST" and form.validate_on_submit():
         data = upload.read() if upload else b""
-        existing = answers.get("attachments", [])
+        existing = [asdict(a) for a in nhi_drafts.application(answers).attachments]
         added = nhi_attachments.add(
             db.session,
             user_id=user.id,
@@ -133,7 +135,7 @@ def documents() -> Response:
         "pages/nhi/documents.html",
         form=form,
         problem=problem,
-        attachments=answers.get("attachments", []),
+        attachments=nhi_drafts.application(answers).attachments,
     )
     return make_response(page, 422 if (problem or form.errors) else 200)
 

@@ -31,7 +31,8 @@ def check() -> Response:
     answers = nhi_drafts.load(db.session, user.id)
     if not nhi_drafts.ready_to_check(answers):
         return redirect_to(url_for("nhi.tasks"))
-    form = DeclarationForm(data={"declaration": [answers.get("declaration", "")]})
+    declared = nhi_drafts.application(answers).declaration
+    form = DeclarationForm(data={"declaration": ["yes" if declared else ""]})
     if request.method == "POST":
         form = DeclarationForm()
         if form.validate_on_submit():
@@ -62,7 +63,7 @@ def sign() -> Response:
         )
         return make_response(page, 422)
     answers = nhi_drafts.load(db.session, user.id)
-    if not nhi_drafts.ready_to_check(answers) or answers.get("declaration") != "yes":
+    if not nhi_drafts.ready_to_check(answers) or not nhi_drafts.application(answers).declaration:
         return redirect_to(url_for("nhi.check"))
     document = nhi_signing.prepare(
         db.session, user_id=user.id, answers=answers, session_key=session_key()
