@@ -117,10 +117,14 @@ class DraftStore:
         edited: str = "",
         since: Since | None = None,
     ) -> Saved:
-        """Keep what is typed on `step`, unchecked. With `edited` (the input the user just
-        changed) only that field's inputs are saved, so the other fields of the page, which
-        another tab may have changed since, stay as stored."""
-        group = field_inputs(typed, edited)
+        """Keep what is typed on `step`, unchecked. With `edited` (the inputs the user changed
+        since the last save, comma-separated) only those fields' inputs are saved, so the other
+        fields of the page, which another tab may have changed since, stay as stored."""
+        group = [
+            name
+            for name in typed
+            if any(name in field_inputs(typed, one) for one in edited.split(","))
+        ]
         if group:
             return self.update(
                 session,

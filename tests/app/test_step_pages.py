@@ -116,3 +116,18 @@ def test_the_cancellation_can_be_left_for_later_and_changed_from_the_check_page(
     assert signed_in.get_page("/insurance/cancel/details").select_one("#name")["value"] == "番号"
     change = signed_in.post("/insurance/cancel/details?change=1", {**DETAILS, "change": "1"})
     assert change.headers["Location"] == "/insurance/cancel/check"
+
+
+def test_fields_edited_before_one_autosave_are_all_saved(signed_in: PageClient) -> None:
+    """Typing in two fields within the autosave's half second sends one save naming both."""
+    _begin(signed_in)
+    response = signed_in.post(
+        "/apply/application/contact/draft?lang=en",
+        {"contact_name": "Hanako", "email": "h@example.jp"},
+        htmx_target="draft-status",
+        headers={"HX-Trigger-Name": "contact_name,email"},
+    )
+    assert response.status_code == 200
+    soup = signed_in.get_page("/apply/application/contact?lang=en")
+    assert soup.select_one("#contact_name")["value"] == "Hanako"
+    assert soup.select_one("#email")["value"] == "h@example.jp"
