@@ -1,7 +1,8 @@
 """The application itself (online and by post): one step per page, autosaved, then sent.
 
 Steps need an account: the answers are personal, are kept encrypted on the server and
-can be resumed on another device after signing in. The questions before (apply.py) do not.
+can be resumed on another device after signing in. The questions before (the `apply`
+blueprint) do not.
 """
 
 from __future__ import annotations

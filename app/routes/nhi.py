@@ -1,10 +1,5 @@
-"""The NHI enrolment journey (procedures.md 4): start page; the steps live in sibling modules
-that register their views on this blueprint:
-
-- nhi_eligibility: Q1–Q7, one question per page, a result page for each block (public);
-- nhi_application: the task list, each section autosaved as a draft (signed in);
-- nhi_signing: the canonical document, the card signature, confirmation and status.
-"""
+"""The NHI enrolment journey's blueprint and its start page (procedures.md 4); the journey's
+steps are the other modules of its package (see the package's docstring)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The application's task list and its form sections, each saved as the user types.
 
 Sign-in is required: the answers are personal, kept encrypted on the server (one draft per
-user) and can be continued on another device. People and documents are in nhi_people.py.
+user) and can be continued on another device. People and documents have a module of their own.
 """
 
 from __future__ import annotations
