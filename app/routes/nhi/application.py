@@ -14,8 +14,8 @@ from app.auth import login_required, require_user
 from app.domain import nhi_eligibility
 from app.extensions import db
 from app.forms.nhi_application import SECTION_FORMS, SectionForm
-from app.routes.nhi import bp
-from app.routes.nhi_eligibility import given_answers
+from app.routes.nhi.eligibility import given_answers
+from app.routes.nhi.start import bp
 from app.routes.steps import StepPages
 from app.services import nhi_drafts
 
@@ -103,6 +103,3 @@ def _after_section(section: str) -> str:
     if section == "head-of-household":
         return url_for("nhi.people")
     return url_for("nhi.tasks")
-
-
-from app.routes import nhi_people  # noqa: E402, F401

@@ -16,7 +16,7 @@ from app.domain import nhi_deadlines, nhi_document, nhi_fields
 from app.extensions import db
 from app.forms.nhi_application import DeclarationForm
 from app.htmx import redirect_to
-from app.routes.nhi import bp
+from app.routes.nhi.start import bp
 from app.routes.relay import session_key
 from app.services import nhi_drafts, nhi_pdf, nhi_signing
 

@@ -12,7 +12,7 @@ from app.domain import application
 from app.extensions import db
 from app.gateways.card_application import Receipt
 from app.htmx import redirect_to
-from app.routes.application import bp, sent_or_404
+from app.routes.apply.application import bp, sent_or_404
 from app.services import application_pdf
 from app.services import card_application as service
 

@@ -20,6 +20,3 @@ def start() -> str:
     sent = enrolments_of(db.session, user.id) if user else []
     in_progress = bool(user and nhi_drafts.load(db.session, user.id))
     return render_template("pages/nhi/start.html", sent=sent, in_progress=in_progress)
-
-
-from app.routes import nhi_application, nhi_eligibility, nhi_signing  # noqa: E402, F401

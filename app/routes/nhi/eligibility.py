@@ -11,7 +11,7 @@ from app.auth import public
 from app.domain import nhi_eligibility as rules
 from app.forms.nhi_eligibility import FORMS
 from app.htmx import redirect_to
-from app.routes.nhi import bp
+from app.routes.nhi.start import bp
 from app.routes.questions import Questions, question_page
 
 SESSION_KEY = "nhi_eligibility"

@@ -16,7 +16,7 @@ from app.domain import application, application_id
 from app.extensions import db
 from app.forms.application import STEP_FORMS, StepForm
 from app.htmx import redirect_to
-from app.routes.apply import SESSION_KEY
+from app.routes.apply.questions import SESSION_KEY
 from app.routes.steps import StepPages
 from app.services import card_application as service
 from app.services import drafts, qr
@@ -193,7 +193,3 @@ def _render_step(
         age=application.age(answers, today=service.today()),
         **context,
     )
-
-
-# The photo step, check your answers, sending and the confirmation register on this blueprint.
-from app.routes import application_review  # noqa: E402, F401

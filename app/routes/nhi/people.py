@@ -12,8 +12,8 @@ from app.auth import login_required, require_user
 from app.extensions import db
 from app.forms.nhi_application import AttachmentForm, PersonForm
 from app.htmx import redirect_to
-from app.routes.nhi import bp
-from app.routes.nhi_application import PAGES
+from app.routes.nhi.application import PAGES
+from app.routes.nhi.start import bp
 from app.services import nhi_attachments, nhi_drafts
 
 
