@@ -43,8 +43,19 @@ def test_apply_with_a_smartphone_from_the_first_question_to_the_pdf_copy(tab: Ta
     step = step.save_and_continue("How can we email you?")
     step.fill("Name for email contact (メール連絡用氏名)", "Hanako Yamada")
     step.fill("Email address (メールアドレス)", "hanako@example.jp")
+    # Both fields typed within the autosave's half second are kept.
+    expect(tab.page.get_by_text(tab.texts("Draft saved"))).to_be_visible()
+    tab.page.reload()
+    expect(
+        tab.page.get_by_label(tab.texts("Name for email contact (メール連絡用氏名)"))
+    ).to_have_value("Hanako Yamada")
     step = step.save_and_continue("What is your date of birth?")
     step.fill_date("1990", "3", "27")
+    # "Draft saved" is true for the date too: a reload brings the typed date back.
+    expect(tab.page.get_by_text(tab.texts("Draft saved"))).to_be_visible()
+    tab.page.reload()
+    expect(tab.page.get_by_label(tab.texts("Day"), exact=True)).to_have_value("27")
+    expect(tab.page.get_by_label(tab.texts("Year"), exact=True)).to_have_value("1990")
     step = step.save_and_continue("Electronic certificates")
     step = step.save_and_continue(
         "Do you want your name in Braille on the card? (氏名の点字表記)", "Yes, both certificates"

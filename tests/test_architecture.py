@@ -29,42 +29,8 @@ FORBIDDEN_IN_PURE = {"flask", "sqlalchemy", "sqlite3", "smartcard", "psycopg", "
 # `app/domain` is also apart from the app's own I/O layers.
 FORBIDDEN_IN_DOMAIN = ("app.storage", "app.services", "app.extensions")
 
-# Route modules still importing `app.storage`; remove your line when your module is done.
-ROUTES_IMPORTING_STORAGE = {
-    "app/routes/account.py",  # until steps finishes (the profile)
-    "app/routes/application.py",  # until steps finishes
-    "app/routes/application_review.py",  # until steps finishes
-    "app/routes/draft_saves.py",  # until steps finishes
-    "app/routes/insurance_cancel.py",  # until steps finishes
-    "app/routes/nhi_application.py",  # until steps finishes
-    "app/routes/nhi_people.py",  # until steps finishes
-    "app/routes/nhi_signing.py",  # until steps finishes
-}
-# Route modules still calling `.commit(`; remove your line when your module is done.
-ROUTES_COMMITTING = {
-    "app/routes/account.py",  # until steps finishes (the profile)
-    "app/routes/application.py",  # until steps finishes
-    "app/routes/application_review.py",  # until steps finishes
-    "app/routes/nhi_application.py",  # until steps finishes
-    "app/routes/nhi_signing.py",  # until steps finishes
-}
-# Import cycles among `app` modules; remove a line when its cycle is broken.
-IMPORT_CYCLES = {
-    ("app.routes.application", "app.routes.application_review"),  # until steps finishes
-    (  # until steps finishes (app/routes/nhi/ package)
-        "app.routes.nhi",
-        "app.routes.nhi_application",
-        "app.routes.nhi_eligibility",
-        "app.routes.nhi_people",
-        "app.routes.nhi_signing",
-    ),
-}
-# "Today" comes from `app/domain/clock.py` only; these calls remain (file -> how many).
+# "Today" comes from `app/domain/clock.py` only.
 CLOCK = "app/domain/clock.py"
-TODAY_CALLS: dict[str, int] = {}
-# Office endpoints not yet going through `record_staff_action` (the `staff_action` marker).
-UNAUDITED_STAFF_VIEWS: set[str] = set()
-
 
 def _imported_roots(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(), filename=str(path))
@@ -98,14 +64,12 @@ def test_domain_imports_no_storage_services_or_extensions() -> None:
 
 def test_routes_import_no_storage() -> None:
     offenders = set(rules.modules_importing(ROOT, "app/routes", ("app.storage",)))
-    assert offenders - ROUTES_IMPORTING_STORAGE == set(), "routes call services, not storage"
-    assert ROUTES_IMPORTING_STORAGE - offenders == set(), "fixed: remove it from the allow-list"
+    assert offenders == set(), "routes call services, not storage"
 
 
 def test_routes_never_commit() -> None:
     offenders = rules.commit_calls(ROOT, "app/routes")
-    assert offenders - ROUTES_COMMITTING == set(), "services own transactions"
-    assert ROUTES_COMMITTING - offenders == set(), "fixed: remove it from the allow-list"
+    assert offenders == set(), "services own transactions"
 
 
 def test_no_route_module_imports_a_private_name_from_another() -> None:
@@ -113,23 +77,16 @@ def test_no_route_module_imports_a_private_name_from_another() -> None:
 
 
 def test_no_import_cycles_among_app_modules() -> None:
-    cycles = rules.import_cycles(ROOT, "app")
-    assert cycles - IMPORT_CYCLES == set()
-    assert IMPORT_CYCLES - cycles == set(), "fixed: remove it from the allow-list"
+    assert rules.import_cycles(ROOT, "app") == set()
 
 
 def test_today_comes_from_the_clock_only() -> None:
     counts = rules.today_calls(ROOT, "app", CLOCK)
-    grown = {f: n for f, n in counts.items() if n > TODAY_CALLS.get(f, 0)}
-    assert grown == {}, f"use {CLOCK} (today_in_japan / now_in_japan)"
-    shrunk = {f: n for f, n in TODAY_CALLS.items() if counts.get(f, 0) < n}
-    assert shrunk == {}, "fixed: lower or remove it in the allow-list"
+    assert counts == {}, f"use {CLOCK} (today_in_japan / now_in_japan / now_utc)"
 
 
 def test_every_staff_view_records_a_staff_action(app: Flask) -> None:
-    missing = unaudited_staff_views(app)
-    assert missing - UNAUDITED_STAFF_VIEWS == set(), "decorate it with record_staff_action"
-    assert UNAUDITED_STAFF_VIEWS - missing == set(), "fixed: remove it from the allow-list"
+    assert unaudited_staff_views(app) == set(), "decorate it with staff_action"
 
 
 def test_only_pcsc_module_imports_pyscard() -> None:

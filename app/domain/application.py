@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,50 @@ STEP_KEYS: dict[str, tuple[str, ...]] = {
     "photo": ("photo_id",),
 }
 CERTIFICATES = ("both", "user_only", "none")
+
+
+@dataclass(frozen=True)
+class CardApplicationAnswers:
+    """The card application's answers as the draft keeps them (one key per answer; the
+    eligibility answers it carries, then one field per step's answer)."""
+
+    route: str = ""
+    have_form: str = ""
+    who: str = ""
+    period_of_stay: str = ""
+    stay_end: str = ""
+    express: str = ""
+    has_qr: bool = False
+    terms: bool = False
+    application_id: str = ""
+    contact_name: str = ""
+    email: str = ""
+    full_name: str = ""
+    address: str = ""
+    phone: str = ""
+    date_of_birth: str = ""  # ISO date
+    certificates: str = ""
+    braille: str = ""
+    photo_id: str = ""
+
+    @classmethod
+    def from_draft(cls, answers: dict[str, Any]) -> CardApplicationAnswers:
+        values: dict[str, Any] = {}
+        for field in fields(cls):
+            value = answers.get(field.name)
+            if field.type == "bool":
+                values[field.name] = bool(value)
+            else:
+                values[field.name] = "" if value is None else str(value)
+        return cls(**values)
+
+    def to_draft(self) -> dict[str, Any]:
+        """The answers given, as the draft keeps them (unanswered ones left out)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+    @property
+    def born_on(self) -> date | None:
+        return date.fromisoformat(self.date_of_birth) if self.date_of_birth else None
 
 
 def route_kind(route: str) -> str:
@@ -68,8 +113,8 @@ def next_step(route: str, current: str, answers: dict[str, Any], *, today: date)
 
 
 def age(answers: dict[str, Any], *, today: date) -> int | None:
-    born = answers.get("date_of_birth")
-    return age_on(date.fromisoformat(born), today) if born else None
+    born = CardApplicationAnswers.from_draft(answers).born_on
+    return age_on(born, today) if born else None
 
 
 def certificate_choices(answers: dict[str, Any], *, today: date) -> tuple[str, ...]:

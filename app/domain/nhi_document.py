@@ -12,6 +12,14 @@ import json
 import unicodedata
 from typing import Any
 
+from app.domain.nhi_answers import (
+    NhiApplicant,
+    NhiApplication,
+    NhiHead,
+    NhiPerson,
+    PreviousInsurance,
+)
+
 FORMAT = "myna-guide/nhi-enrolment/v1"
 MEDIA_TYPE = "application/json"
 
@@ -20,72 +28,68 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value or ""))
 
 
-def _person(person: dict[str, Any]) -> dict[str, Any]:
+def _person(person: NhiPerson) -> dict[str, Any]:
     return {
-        "name": _text(person.get("full_name")),
-        "name_kana": _text(person.get("kana")),
-        "birth_date": _text(person.get("birth_date")),
-        "sex": _text(person.get("sex")),
-        "relationship_to_head": _text(person.get("relationship")),
-        "myna_hokensho": _text(person.get("myna_hokensho")),
+        "name": _text(person.full_name),
+        "name_kana": _text(person.kana),
+        "birth_date": _text(person.birth_date),
+        "sex": _text(person.sex),
+        "relationship_to_head": _text(person.relationship),
+        "myna_hokensho": _text(person.myna_hokensho),
     }
 
 
-def document(answers: dict[str, Any]) -> dict[str, Any]:
+def document(application: NhiApplication) -> dict[str, Any]:
     """The document as a plain structure (the PDF copy and the office page render it)."""
-    applicant = answers.get("applicant", {})
-    head = answers.get("head", {})
-    insurance = answers.get("insurance", {})
-    eligibility = answers.get("eligibility", {})
-    head_is_applicant = head.get("is_applicant") == "yes"
+    applicant = application.applicant or NhiApplicant()
+    head = application.head or NhiHead()
+    insurance = application.previous_insurance or PreviousInsurance()
+    eligibility = application.eligibility
+    head_is_applicant = head.is_applicant == "yes"
     return {
         "format": FORMAT,
         "municipality": "横浜市",
         "notification": "国民健康保険 資格取得届",
-        "reason": _text(eligibility.get("reason")),
+        "reason": _text(eligibility.reason),
         "applicant": {
-            "name": _text(applicant.get("full_name")),
-            "birth_date": _text(applicant.get("birth_date")),
-            "applying_as": _text(eligibility.get("who")),
-            "relationship_to_head": _text(applicant.get("relationship")),
-            "phone": _text(applicant.get("phone")),
-            "email": _text(applicant.get("email")),
+            "name": _text(applicant.full_name),
+            "birth_date": _text(applicant.birth_date),
+            "applying_as": _text(eligibility.who),
+            "relationship_to_head": _text(applicant.relationship),
+            "phone": _text(applicant.phone),
+            "email": _text(applicant.email),
         },
         "head_of_household": {
             "is_applicant": head_is_applicant,
-            "name": _text(
-                applicant.get("full_name") if head_is_applicant else head.get("full_name")
-            ),
-            "name_kana": _text(head.get("kana")),
-            "birth_date": _text(
-                applicant.get("birth_date") if head_is_applicant else head.get("birth_date")
-            ),
+            "name": _text(applicant.full_name if head_is_applicant else head.full_name),
+            "name_kana": _text(head.kana),
+            "birth_date": _text(applicant.birth_date if head_is_applicant else head.birth_date),
         },
-        "people": [_person(p) for p in answers.get("people", [])],
+        "people": [_person(p) for p in application.people],
         "previous_insurance": {
-            "loss_date": _text(insurance.get("loss_date")),
-            "insurer_type": _text(insurance.get("insurer_type")),
-            "insurer_name": _text(insurance.get("insurer_name")),
-            "symbol_number": _text(insurance.get("symbol_number")),
+            "loss_date": _text(insurance.loss_date),
+            "insurer_type": _text(insurance.insurer_type),
+            "insurer_name": _text(insurance.insurer_name),
+            "symbol_number": _text(insurance.symbol_number),
         },
-        "qualification_date": _text(insurance.get("loss_date")),
+        "qualification_date": _text(insurance.loss_date),
         "attachments": [
             {
-                "kind": _text(a.get("kind")),
-                "file_name": _text(a.get("name")),
-                "media_type": _text(a.get("media_type")),
-                "size": int(a.get("size", 0)),
-                "sha256": _text(a.get("sha256")),
+                "kind": _text(a.kind),
+                "file_name": _text(a.name),
+                "media_type": _text(a.media_type),
+                "size": a.size,
+                "sha256": _text(a.sha256),
             }
-            for a in answers.get("attachments", [])
+            for a in application.attachments
         ],
-        "declaration": answers.get("declaration") == "yes",
+        "declaration": application.declaration,
     }
 
 
 def canonical_bytes(answers: dict[str, Any]) -> bytes:
-    """The exact bytes that are signed."""
-    return encode(document(answers))
+    """The exact bytes that are signed, for a draft's answers."""
+    return encode(document(NhiApplication.from_draft(answers)))
 
 
 def encode(value: dict[str, Any]) -> bytes:

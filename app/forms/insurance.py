@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
@@ -125,7 +127,9 @@ BIRTH_DATE_INCOMPLETE = _l("Enter the date of birth, with a year, a month and a 
 
 
 class DetailsForm(BaseForm):
-    """The MHLW template's fields; the reason may be left blank."""
+    """The MHLW template's fields; the reason may be left blank. Autosaved as it is typed."""
+
+    AUTOSAVE = True
 
     name = StringField(
         _l("Full name of the insured person"),
@@ -156,3 +160,8 @@ class DetailsForm(BaseForm):
         ],
     )
     reason = TextAreaField(_l("Reason"), [Length(max=500)])
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as the draft keeps them (the date as one ISO date)."""
+        values = {k: v for k, v in self.data.items() if k != "csrf_token"}
+        return {**values, "birth_date": self.birth_date.iso()}

@@ -29,9 +29,14 @@ ATTACHMENT_KINDS = [
 
 
 class SectionForm(BaseForm):
-    """A section page; `today` is set by the view before validation."""
+    """A section page, autosaved as the user types; `check(today)` validates it."""
 
+    AUTOSAVE = True
     today: date = date.min
+
+    def check(self, today: date) -> bool:
+        self.today = today
+        return bool(self.validate_on_submit())
 
     def answers(self) -> dict[str, Any]:
         """The section's answers as stored in the draft (dates as ISO strings)."""

@@ -26,7 +26,6 @@ def register_blueprints(app: Flask) -> None:
     """
     from app.routes import (
         account,
-        application,
         apply,
         auth,
         card,
@@ -46,6 +45,7 @@ def register_blueprints(app: Flask) -> None:
         pwa,
         relay,
     )
+    from app.routes.apply import application
 
     modules = (
         home,

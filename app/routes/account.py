@@ -10,13 +10,13 @@ from app.auth import login_required, require_user, session_id
 from app.extensions import db, limiter
 from app.forms.account import DisplayNameForm
 from app.htmx import redirect_to, render_page_or_fragment, wants_fragment
-from app.routes import draft_saves
 from app.routes.auth import CEREMONY_KEY, passkey_unavailable
+from app.routes.steps import autosaved, since
 from app.services import passkeys, procedures
-from app.storage import drafts, users
+from app.services import profile as profiles
+from app.services.drafts import setting
 
 bp = Blueprint("account", __name__)
-PROFILE_DRAFT = "account.profile"
 
 
 @bp.get("/dashboard")
@@ -35,10 +35,10 @@ def dashboard() -> str:
 @login_required
 def profile() -> Response:
     user = require_user()
-    draft = drafts.load(db.session, user.id, PROFILE_DRAFT)
-    saved_name = users.display_name(user)
-    form = DisplayNameForm(data={"display_name": (draft or {}).get("display_name", saved_name)})
-    return _render_profile(form, restored=draft is not None)
+    typed = profiles.typed_name(db.session, user)
+    name = profiles.display_name(user) if typed is None else typed
+    form = DisplayNameForm(data={"display_name": name})
+    return _render_profile(form, restored=typed is not None)
 
 
 @bp.post("/account/display-name")
@@ -48,9 +48,7 @@ def save_display_name() -> Response:
     form = DisplayNameForm()
     if not form.validate():
         return _render_profile(form, status=422)
-    users.set_display_name(user, form.display_name.data)
-    drafts.discard(db.session, user.id, PROFILE_DRAFT)
-    db.session.commit()
+    profiles.save_display_name(db.session, user, form.display_name.data)
     return redirect_to(url_for("account.profile", saved=1))
 
 
@@ -61,10 +59,8 @@ def autosave_display_name() -> Response:
     user = require_user()
     form = DisplayNameForm()
     value = form.display_name.data or ""
-    change = drafts.setting((("display_name",), value[:200]))
-    saved = drafts.update(db.session, user.id, PROFILE_DRAFT, change, since=draft_saves.since())
-    db.session.commit()
-    return draft_saves.autosaved(saved, form)
+    change = setting(((profiles.FIELD,), value[:200]))
+    return autosaved(profiles.DRAFT.update(db.session, user.id, change, since=since()), form)
 
 
 @bp.post("/account/passkeys/add/begin")
@@ -106,7 +102,7 @@ def remove_passkey(credential_id: str) -> Response:
             db.session, user, base64url_to_bytes(credential_id), keep_session=session_id()
         )
     except (passkeys.PasskeyError, ValueError):
-        form = DisplayNameForm(data={"display_name": users.display_name(user)})
+        form = DisplayNameForm(data={"display_name": profiles.display_name(user)})
         return _render_profile(form, status=422, passkey_error=True)
     return redirect_to(url_for("account.profile", removed=1))
 
@@ -130,5 +126,5 @@ def _render_profile(
         credentials=[]
         if wants_fragment()
         else [(bytes_to_base64url(c.id), c) for c in user.credentials],
-        draft_fields=drafts.page_fields(db.session, user.id, PROFILE_DRAFT),
+        draft_fields=profiles.DRAFT.page_fields(db.session, user.id),
     )

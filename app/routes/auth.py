@@ -48,7 +48,9 @@ def register_begin() -> Response | tuple[str, int]:
     if not form.validate():
         if request.accept_mimetypes.best == "application/json":
             return jsonify(errors=form.errors), 422  # type: ignore[return-value]
-        return render_template("pages/auth/create.html", form=form), 422
+        # Keep where the user was going, so the retry still returns there.
+        next_url = safe_next(request.args.get("next"))
+        return render_template("pages/auth/create.html", form=form, next=next_url), 422
     unavailable = passkey_unavailable(url_for("auth.create_account"))
     if unavailable:
         return unavailable

@@ -7,7 +7,7 @@ answers wait in the resident's encrypted draft until sent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
@@ -20,8 +20,9 @@ from app.extensions import db
 from app.forms import insurance as forms
 from app.htmx import redirect_to
 from app.routes.questions import Journey
+from app.routes.steps import StepPages
+from app.services import drafts
 from app.services import insurance_cancel as cancel
-from app.storage import insurance as records
 
 bp = Blueprint("insurance_cancel", __name__, url_prefix="/insurance/cancel")
 
@@ -51,6 +52,13 @@ QUESTIONS = Journey(
 )
 QUESTIONS.register(bp, start_again=False)
 
+PAGES = StepPages(
+    cancel.DRAFT,
+    saved_endpoint="insurance_cancel.saved",
+    check_endpoint="insurance_cancel.check",
+    autosave_endpoint="insurance_cancel.autosave",
+)
+
 
 @bp.get("/")
 @public
@@ -69,17 +77,45 @@ def other_insurer(insurer: str) -> str:
 @bp.route("/details", methods=["GET", "POST"])
 @login_required
 def details() -> Response:
-    user = require_user()
-    saved = cancel.draft(db.session, user.id).get("details", {})
-    form = forms.DetailsForm() if request.method == "POST" else forms.DetailsForm(data=saved)
-    if form.validate_on_submit():
-        values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        cancel.remember(
-            db.session, user.id, details={**values, "birth_date": form.birth_date.iso()}
+    answers = PAGES.answers()
+    typed = cancel.CancellationRequest.from_draft(answers)
+    saved = asdict(typed.details) if typed.details else None
+    form = PAGES.form(forms.DetailsForm, answers, "details", saved)
+    status, conflict = 200, []
+    if request.method == "POST":
+        posted = PAGES.post(
+            "details",
+            form,
+            valid=form.validate_on_submit(),
+            edits=lambda: drafts.merging({"details": form.answers()}),
+            next_url=lambda _saved: url_for("insurance_cancel.documents"),
         )
-        return redirect_to(url_for("insurance_cancel.documents"))
-    page = render_template("pages/insurance_cancel/details.html", form=form)
-    return make_response(page, 422 if form.errors else 200)
+        if posted.response is not None:
+            return posted.response
+        status, conflict = posted.status, posted.conflict
+    return PAGES.render(
+        "pages/insurance_cancel/details.html",
+        form,
+        partial="details",
+        answers=answers,
+        back=QUESTIONS.question_url("insurer"),
+        autosave_args={},
+        status=status,
+        conflict=conflict,
+    )
+
+
+@bp.post("/details/draft")
+@login_required
+def autosave() -> Response:
+    """Keep what is typed, unchecked, so a closed tab or a flat battery loses nothing."""
+    return PAGES.autosave("details", forms.DetailsForm())
+
+
+@bp.get("/saved")
+@login_required
+def saved() -> str:
+    return PAGES.saved_page(url_for("insurance_cancel.details"))
 
 
 @bp.route("/documents", methods=["GET", "POST"])
@@ -93,10 +129,11 @@ def documents() -> Response:
         answers, errors = cancel.store_documents(db.session, user.id, chosen)
         if not errors and cancel.complete(answers):
             return redirect_to(url_for("insurance_cancel.check"))
+    typed = cancel.CancellationRequest.from_draft(answers)
     page = render_template(
         "pages/insurance_cancel/documents.html",
-        needed=cancel.needed_documents(answers),
-        stored=answers.get("documents", {}),
+        needed=typed.needed_documents,
+        stored=typed.documents,
         errors=errors,
     )
     return make_response(page, 422 if errors else 200)
@@ -119,9 +156,7 @@ def check() -> Response | str:
 @bp.get("/sent/<string:cancellation_id>")
 @login_required
 def sent(cancellation_id: str) -> str:
-    row = records.cancellation(db.session, cancellation_id, user_id=require_user().id)
-    if row is None:
-        abort(404)
+    row = cancel.sent_request(db.session, require_user().id, cancellation_id)
     return render_template("pages/insurance_cancel/sent.html", row=row)
 
 
@@ -129,5 +164,5 @@ def sent(cancellation_id: str) -> str:
 @login_required
 def requests() -> str:
     """The resident's requests and where each one is."""
-    rows = records.cancellations_for_user(db.session, require_user().id)
+    rows = cancel.requests_of(db.session, require_user().id)
     return render_template("pages/insurance_cancel/requests.html", rows=rows)

@@ -9,32 +9,29 @@ from sqlalchemy.orm import Session
 
 from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
-from app.storage import card_applications, drafts
-from app.storage.models import CardApplication
+from app.services.drafts import DraftStore
+from app.services.errors import NotFound
+from app.storage import blobs, card_applications, photos
+from app.storage.models import CardApplication, Photo
 
 DRAFT_KEY = "apply.application"
+DRAFT = DraftStore(DRAFT_KEY)
 # Eligibility answers that the application keeps (for the office and the PDF copy).
 CARRIED = ("have_form", "who", "period_of_stay", "stay_end", "express")
 
 
 def load(session: Session, user_id: str) -> dict[str, Any]:
-    return drafts.load(session, user_id, DRAFT_KEY) or {}
+    return DRAFT.load(session, user_id)
+
+
+def typed(answers: dict[str, Any]) -> application.CardApplicationAnswers:
+    """The draft's answers, typed."""
+    return application.CardApplicationAnswers.from_draft(answers)
 
 
 def update(session: Session, user_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-    """Merge answers into the draft; the caller commits."""
-    return edit(session, user_id, drafts.merging(changes)).answers
-
-
-def edit(
-    session: Session, user_id: str, change: drafts.Change, *, since: drafts.Since | None = None
-) -> drafts.Saved:
-    """Change the draft as it is stored now (see app/storage/drafts.py); the caller commits."""
-    return drafts.update(session, user_id, DRAFT_KEY, change, since=since)
-
-
-def page_fields(session: Session, user_id: str) -> dict[str, str]:
-    return drafts.page_fields(session, user_id, DRAFT_KEY)
+    """Merge answers into the draft (committed)."""
+    return DRAFT.merge(session, user_id, changes)
 
 
 def begin(
@@ -48,14 +45,14 @@ def begin(
 
 
 def first_step(answers: dict[str, Any], *, today: date) -> str | None:
-    route = answers.get("route", "smartphone")
+    route = typed(answers).route or "smartphone"
     return application.next_step(route, "", answers, today=today)
 
 
 def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str]:
     """Send a complete application; otherwise return the steps still to answer."""
     answers = load(session, user_id)
-    route = answers.get("route")
+    route = typed(answers).route
     if not route:
         return ["route"]
     still = application.missing(route, answers, today=today)
@@ -66,9 +63,9 @@ def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str
         user_id=user_id,
         route=route,
         answers=answers,
-        photo_id=answers.get("photo_id"),
+        photo_id=typed(answers).photo_id or None,
     )
-    drafts.discard(session, user_id, DRAFT_KEY)
+    DRAFT.discard(session, user_id)  # commits the application with the draft's removal
     return receipt
 
 
@@ -76,11 +73,38 @@ def has_sent(session: Session, user_id: str) -> bool:
     return bool(card_applications.for_user(session, user_id))
 
 
+def sent_applications(session: Session, user_id: str) -> list[CardApplication]:
+    """The user's sent applications (and mail forms made), newest first."""
+    return card_applications.for_user(session, user_id)
+
+
+def sent_application(session: Session, user_id: str, application_id: str) -> CardApplication:
+    """The user's own sent application (NotFound for anyone else's)."""
+    row = card_applications.get(session, application_id, user_id=user_id)
+    if row is None:
+        raise NotFound(application_id)
+    return row
+
+
+def sent_answers(row: CardApplication) -> dict[str, Any]:
+    return card_applications.answers(row)
+
+
+def chosen_photo(session: Session, user_id: str, answers: dict[str, Any]) -> Photo | None:
+    """The photo the draft will send, if the user chose one."""
+    photo_id = typed(answers).photo_id
+    return photos.get(session, photo_id, owner_id=user_id)
+
+
+def photo_of(session: Session, row: CardApplication) -> tuple[bytes | None, list[int] | None]:
+    """The photo sent with an application and its crop, for the PDF."""
+    chosen = photos.get(session, row.photo_id or "", owner_id=row.user_id)
+    if chosen is None:
+        return None, None
+    stored = blobs.get(session, chosen.blob_id, owner_id=row.user_id)
+    return (stored.data if stored else None), photos.report(chosen).get("crop")
+
+
 def today() -> date:
     """Today in Japan, where the rules' dates are counted."""
     return clock.today_in_japan()
-
-
-def sent(session: Session, user_id: str) -> list[CardApplication]:
-    """The user's sent applications, newest first."""
-    return card_applications.for_user(session, user_id)

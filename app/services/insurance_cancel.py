@@ -9,6 +9,7 @@ draft holds only blob ids and the answers, encrypted too.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,7 +17,9 @@ from sqlalchemy.orm import Session
 from app.domain import references
 from app.domain.files import DOCUMENT, FileProblem
 from app.services import uploads
-from app.storage import blobs, drafts, insurance
+from app.services.drafts import DraftStore, transaction
+from app.services.errors import NotFound
+from app.storage import blobs, insurance
 from app.storage.models import InsuranceCancellation
 
 DRAFT_KEY = "insurance.cancel"
@@ -24,22 +27,84 @@ DOCUMENT_KINDS = ("identity", "authority")
 BLOB_KIND = "insurance_cancel_document"
 RULE = DOCUMENT
 
+DRAFT = DraftStore(DRAFT_KEY)
+
+
+@dataclass(frozen=True)
+class Stored:
+    blob_id: str
+    name: str
+    media_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class CancellationDetails:
+    """The insured person, as the MHLW template asks (the birth date also as typed)."""
+
+    name: str = ""
+    birth_date: str = ""  # ISO date
+    birth_year: str = ""
+    birth_month: str = ""
+    birth_day: str = ""
+    address: str = ""
+    phone: str = ""
+    insured_number: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CancellationRequest:
+    """The request's answers as the draft keeps them (`applicant`, `insurer`, `details`,
+    `documents` by kind)."""
+
+    applicant: str = ""
+    insurer: str = ""
+    details: CancellationDetails | None = None
+    documents: dict[str, Stored] = field(default_factory=dict)
+
+    @classmethod
+    def from_draft(cls, answers: dict[str, Any]) -> CancellationRequest:
+        details = answers.get("details")
+        names = {f.name for f in fields(CancellationDetails)}
+        return cls(
+            applicant=str(answers.get("applicant", "")),
+            insurer=str(answers.get("insurer", "")),
+            details=(
+                CancellationDetails(**{k: str(v or "") for k, v in details.items() if k in names})
+                if details
+                else None
+            ),
+            documents={k: Stored(**v) for k, v in answers.get("documents", {}).items()},
+        )
+
+    def to_draft(self) -> dict[str, Any]:
+        answers: dict[str, Any] = {"applicant": self.applicant, "insurer": self.insurer}
+        if self.details is not None:
+            answers["details"] = asdict(self.details)
+        answers["documents"] = {k: asdict(v) for k, v in self.documents.items()}
+        return answers
+
+    @property
+    def needed_documents(self) -> tuple[str, ...]:
+        """The sender's ID always; an agent adds the letter of authority."""
+        return DOCUMENT_KINDS if self.applicant == "agent" else ("identity",)
+
+    @property
+    def complete(self) -> bool:
+        return self.details is not None and all(k in self.documents for k in self.needed_documents)
+
 
 def draft(session: Session, user_id: str) -> dict[str, Any]:
-    return drafts.load(session, user_id, DRAFT_KEY) or {}
+    return DRAFT.load(session, user_id)
 
 
 def remember(session: Session, user_id: str, **values: Any) -> dict[str, Any]:
-    current = drafts.update(session, user_id, DRAFT_KEY, drafts.merging(values)).answers
-    session.commit()
-    return current
+    return DRAFT.merge(session, user_id, values)
 
 
 def needed_documents(answers: dict[str, Any]) -> tuple[str, ...]:
-    """The sender's ID always; an agent adds the letter of authority."""
-    if answers.get("applicant") == "agent":
-        return DOCUMENT_KINDS
-    return ("identity",)
+    return CancellationRequest.from_draft(answers).needed_documents
 
 
 def store_documents(
@@ -65,11 +130,11 @@ def store_documents(
 
 
 def save_documents(session: Session, user_id: str, documents: dict[str, Any]) -> dict[str, Any]:
-    """Keep the draft's documents, delete the files they replaced, and commit."""
-    current = {**draft(session, user_id), "documents": documents}
-    drafts.save(session, user_id, DRAFT_KEY, current)
-    _delete_replaced(session, user_id)
-    session.commit()
+    """Keep the draft's documents (committed with the files they list), then delete the files
+    they replaced."""
+    current = DRAFT.merge(session, user_id, {"documents": documents})
+    with transaction(session):
+        _delete_replaced(session, user_id)
     return current
 
 
@@ -88,8 +153,7 @@ def _delete_replaced(session: Session, user_id: str) -> None:
 
 
 def complete(answers: dict[str, Any]) -> bool:
-    documents = answers.get("documents", {})
-    return bool(answers.get("details")) and all(k in documents for k in needed_documents(answers))
+    return CancellationRequest.from_draft(answers).complete
 
 
 def send(session: Session, user_id: str) -> InsuranceCancellation | None:
@@ -101,9 +165,21 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
         session,
         reference=references.new(references.INSURANCE_CANCELLATION),
         user_id=user_id,
-        applicant=str(answers.get("applicant", "self")),
+        applicant=CancellationRequest.from_draft(answers).applicant or "self",
         answers=answers,
     )
-    drafts.discard(session, user_id, DRAFT_KEY)
-    session.commit()
+    DRAFT.discard(session, user_id)  # commits the request with the draft's removal
     return row
+
+
+def sent_request(session: Session, user_id: str, cancellation_id: str) -> InsuranceCancellation:
+    """The user's own sent request (NotFound for anyone else's)."""
+    row = insurance.cancellation(session, cancellation_id, user_id=user_id)
+    if row is None:
+        raise NotFound(cancellation_id)
+    return row
+
+
+def requests_of(session: Session, user_id: str) -> list[InsuranceCancellation]:
+    """The user's sent requests, newest first."""
+    return insurance.cancellations_for_user(session, user_id)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.files import DOCUMENT, FileProblem
 from app.services import nhi_drafts, uploads
+from app.services.errors import NotFound
 from app.services.uploads import UploadRefused
 from app.storage import blobs, nhi_enrolments
 from app.storage.blobs import StoredFile
@@ -49,10 +50,10 @@ def add(session: Session, *, user_id: str, upload: uploads.Upload, kind: str) ->
         "size": stored.size,
         "sha256": stored.sha256,
     }
+    # The file is committed with the entry that lists it, and not kept when the list filled
+    # up meanwhile (the draft's change rolls back the whole transaction).
     if not nhi_drafts.add_to_list(session, user_id, "attachments", entry, limit=MAX_FILES):
-        session.rollback()  # the file is not kept when the list filled up meanwhile
         raise UploadRefused(FileProblem.TOO_MANY)
-    session.commit()
     return entry
 
 
@@ -73,26 +74,12 @@ def unsent_files(session: Session, user_id: str) -> int:
     return len(stored & (listed - sent))
 
 
-def draft_file(session: Session, user_id: str, blob_id: str) -> tuple[StoredFile, str] | None:
+def draft_file(session: Session, user_id: str, blob_id: str) -> tuple[StoredFile, str]:
     """One of the user's own attachment files and the name the draft lists it under (a safe
-    default when it is not listed); None when it is not theirs or not an attachment."""
+    default when it is not listed); NotFound for anyone else's file or another kind."""
     stored = blobs.get(session, blob_id, owner_id=user_id)
     if stored is None or stored.kind != KIND:
-        return None
-    listed = nhi_drafts.load(session, user_id).get("attachments", [])
+        raise NotFound(blob_id)
+    listed = nhi_drafts.application(nhi_drafts.load(session, user_id)).attachments
     fallback = uploads.safe_name("", stored.media_type)
-    return stored, next((a["name"] for a in listed if a["id"] == blob_id), fallback)
-
-
-def remove(session: Session, user_id: str, blob_id: str) -> None:
-    """Take the file off the user's draft and delete it (only a file their draft lists)."""
-    removed: list[dict[str, Any]] = []
-
-    def drop(attachments: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        removed[:] = [a for a in attachments if a["id"] == blob_id]
-        return [a for a in attachments if a["id"] != blob_id]
-
-    nhi_drafts.change_list(session, user_id, "attachments", drop)
-    if removed:
-        blobs.delete(session, blob_id)
-    session.commit()
+    return stored, next((a.name for a in listed if a.id == blob_id), fallback)

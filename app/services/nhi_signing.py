@@ -13,9 +13,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.domain import clock, nhi_document, nhi_fields
+from app.domain.nhi_answers import NhiApplicant
 from app.services import card_sessions, nhi_drafts
+from app.services.errors import Conflict, NotFound
 from app.services.relay_documents import register_document
-from app.storage import blobs, drafts, nhi_enrolments
+from app.storage import blobs, nhi_enrolments
 from app.storage.crypto import DecryptionError
 from app.storage.models import NhiEnrolment, RelayDocument
 
@@ -39,14 +41,13 @@ def prepare(
         data=data,
         media_type=nhi_document.MEDIA_TYPE,
         title=TITLE,
-        lines=nhi_document.summary_lines(nhi_document.document(answers), digest.hex()),
+        lines=nhi_document.summary_lines(
+            nhi_document.document(nhi_drafts.application(answers)), digest.hex()
+        ),
         session_key=session_key,
         owner_id=user_id,
     )
-    drafts.update(
-        session, user_id, nhi_drafts.FORM_KEY, drafts.merging({"document_id": document.id})
-    )
-    session.commit()
+    nhi_drafts.update(session, user_id, {"document_id": document.id})  # commits both
     return document
 
 
@@ -78,21 +79,20 @@ def finish(
         or document.digest != hashlib.sha256(data).digest()
     ):
         return Finished(None, "changed")
-    applicant = answers.get("applicant", {})
+    applicant = nhi_drafts.application(answers).applicant or NhiApplicant()
     cert_birth = date.fromisoformat(str(outcome["birth_date"])[:10])
     mismatches = nhi_fields.signer_mismatches(
         cert_name=outcome["name"],
         cert_birth=cert_birth,
-        applicant_name=applicant.get("full_name", ""),
-        applicant_birth=date.fromisoformat(applicant.get("birth_date", "1900-01-01")),
+        applicant_name=applicant.full_name,
+        applicant_birth=date.fromisoformat(applicant.birth_date or "1900-01-01"),
     )
     if mismatches:
         details = {"mismatches": mismatches, "name": outcome["name"], "birth_date": cert_birth}
         return Finished(None, "mismatch", details)
     signed_at = now or clock.now_utc()
     row = _store(session, user_id, job_id, answers, data, outcome, signed_at)
-    nhi_drafts.discard(session, user_id)
-    session.commit()
+    nhi_drafts.discard(session, user_id)  # commits the enrolment with the draft's removal
     return Finished(row)
 
 
@@ -155,6 +155,31 @@ def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
     return stored.data if stored else None
 
 
-def sent(session: Session, user_id: str) -> list[NhiEnrolment]:
+def own_enrolment(session: Session, user_id: str, enrolment_id: str) -> NhiEnrolment:
+    """The user's own enrolment (NotFound for anyone else's)."""
+    row = nhi_enrolments.get(session, enrolment_id, user_id=user_id)
+    if row is None:
+        raise NotFound(enrolment_id)
+    return row
+
+
+def enrolments_of(session: Session, user_id: str) -> list[NhiEnrolment]:
     """The user's signed and sent enrolments, newest first."""
     return nhi_enrolments.for_user(session, user_id)
+
+
+def sent_answers(row: NhiEnrolment) -> dict[str, Any]:
+    return nhi_enrolments.answers(row)
+
+
+def correction(row: NhiEnrolment) -> str:
+    """What the office asked to correct."""
+    return nhi_enrolments.correction(row)
+
+
+def start_correction(session: Session, row: NhiEnrolment) -> None:
+    """A corrected application, started from what was sent (Conflict unless the office asked
+    for a correction)."""
+    if row.state != "needs_correction":
+        raise Conflict(row.id)
+    nhi_drafts.save(session, row.user_id, {**nhi_enrolments.answers(row), "declaration": ""})

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import clock, nhi_document, nhi_fields
+from app.domain import clock, nhi_answers, nhi_document, nhi_fields
 from app.domain.office_states import NHI_ENROLMENT
 from app.extensions import db
 from app.services import nhi_pdf, nhi_signing
@@ -96,7 +96,8 @@ class EnrolmentPage:
     @property
     def loss_date(self) -> str:
         """When the previous insurance ended: the accept form's default qualification date."""
-        return str(self.answers.get("insurance", {}).get("loss_date", ""))
+        previous = nhi_answers.section(self.answers, "previous_insurance") or {}
+        return str(previous.get("loss_date", ""))
 
 
 def enrolments(staff_id: str, filters: ListFilters) -> list[NhiEnrolment]:

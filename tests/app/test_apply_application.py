@@ -124,6 +124,29 @@ def test_sending_records_the_application_and_gives_a_reference_and_pdf(
     assert statuses[:2] == ["Completed", "Completed"]
 
 
+def test_a_sent_application_is_found_from_the_dashboard_and_back_shows_it(
+    signed_in: PageClient,
+) -> None:
+    """The newcomer walk: the dashboard's "Completed" led to the start page with no way back
+    to the reference and PDF, and Back after sending gave a 404."""
+    begin(signed_in)
+    answer_steps(signed_in, STEPS)
+    take_passing_photo(signed_in)
+    sent_url = signed_in.post("/apply/application/send").headers["Location"]
+    dashboard = signed_in.get_page("/dashboard?lang=en")
+    apply_link = dashboard.select_one("a[href='/apply/']")["href"]
+    start = signed_in.get_page(apply_link + "?lang=en")
+    link = start.select_one(f"a[href='{sent_url}']")
+    assert link is not None and "MG-" in link.get_text()
+    sent = signed_in.get_page(sent_url + "?lang=en")
+    assert sent.select_one("a[href$='application.pdf']") is not None
+    back = signed_in.get("/apply/application/check")
+    assert back.status_code == 303 and back.headers["Location"].startswith(sent_url)
+    page = signed_in.get_page(back.headers["Location"] + "&lang=en")
+    assert "already finished this application" in page.get_text()
+    assert signed_in.get("/apply/application/contact").status_code == 303
+
+
 def test_an_incomplete_application_cannot_be_sent(signed_in: PageClient, app: Flask) -> None:
     begin(signed_in)
     answer_steps(signed_in, STEPS[:2])

@@ -151,3 +151,21 @@ def test_a_document_is_named_by_its_content_as_for_nhi(signed_in: PageClient) ->
     assert response.status_code == 303
     check = signed_in.get_page("/insurance/cancel/check?lang=en").get_text()
     assert "myid.pdf" in check and ".exe" not in check
+
+
+def test_the_request_is_typed_and_a_draft_reads_back_as_it_was_saved() -> None:
+    from app.services.insurance_cancel import CancellationRequest
+
+    saved = {
+        "applicant": "agent",
+        "insurer": "nhi",
+        "details": {"name": "番号 花子", "birth_date": "1990-04-01", "reason": None},
+        "documents": {
+            "identity": {"blob_id": "b", "name": "id.jpg", "media_type": "image/jpeg", "size": 3}
+        },
+    }
+    typed = CancellationRequest.from_draft(saved)
+    assert typed.needed_documents == ("identity", "authority") and not typed.complete
+    assert typed.details is not None and typed.details.birth_date == "1990-04-01"
+    again = CancellationRequest.from_draft(typed.to_draft())
+    assert again == typed

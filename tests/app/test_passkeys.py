@@ -130,6 +130,23 @@ def test_empty_display_name_is_refused_with_an_error_summary(client: PageClient)
     assert soup.select_one("#display_name")["aria-invalid"] == "true"
 
 
+def test_creating_an_account_returns_to_the_step_even_after_an_error(client: PageClient) -> None:
+    """The newcomer walk: the return address was lost on the sign-in page's "Create an
+    account" link and after an empty name, so the new user landed on the dashboard."""
+    step = "/apply/application/start?route=pc"
+    sign_in = client.get_page(f"/sign-in?next={step}")
+    create = sign_in.select_one("a[href^='/account/create']")["href"]
+    assert "next=" in create
+    page = client.get_page(create)
+    action = page.select_one("form[data-module=passkey-register]")["action"]
+    response = client.post(action, {"display_name": "   "})
+    assert response.status_code == 422
+    from tests.helpers.html import check_page
+
+    retry = check_page(response.get_data(as_text=True)).select_one("form[data-module]")
+    assert "next=" in retry["action"] and "next=" in retry["data-complete-url"]
+
+
 def test_sign_up_without_javascript_explains_what_is_needed(client: PageClient) -> None:
     response = client.post("/auth/register/begin?lang=en", {"display_name": "Hanako"})
     assert response.status_code == 400

@@ -164,3 +164,13 @@ def test_next_step_skips_answered_ones_and_wraps_to_earlier_gaps() -> None:
     done = {**answers, "application_id": "1", "date_of_birth": "1990-01-01"}
     done.update(certificates="none", braille="no", photo_id="p")
     assert application.next_step("pc", "braille", done, today=TODAY) is None
+
+
+def test_the_card_application_answers_are_typed_from_the_draft() -> None:
+    from app.domain.application import CardApplicationAnswers
+
+    draft = {"route": "pc", "terms": True, "date_of_birth": "1990-03-27", "partial": {"x": 1}}
+    typed = CardApplicationAnswers.from_draft(draft)
+    assert typed.route == "pc" and typed.terms and typed.born_on == date(1990, 3, 27)
+    assert typed.photo_id == "" and not typed.has_qr
+    assert CardApplicationAnswers.from_draft(typed.to_draft()) == typed

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from app.domain import nhi_deadlines, nhi_document, nhi_eligibility, nhi_fields
+from app.domain.nhi_answers import NhiApplication
 
 ELIGIBLE = {
     "registered": "yes",
@@ -190,3 +191,16 @@ def test_decomposed_kana_gives_the_same_bytes() -> None:
 def test_a_changed_answer_changes_the_bytes() -> None:
     changed = {**ANSWERS, "insurance": {**ANSWERS["insurance"], "loss_date": "2026-04-02"}}
     assert nhi_document.canonical_bytes(changed) != nhi_document.canonical_bytes(ANSWERS)
+
+
+def test_a_draft_saved_before_the_section_was_renamed_gives_the_same_document() -> None:
+    """The previous insurance was kept under "insurance" before it got its one name,
+    `previous_insurance` (URL segment, draft key and document field alike)."""
+    renamed = {k: v for k, v in ANSWERS.items() if k != "insurance"}
+    renamed["previous_insurance"] = ANSWERS["insurance"]
+    assert nhi_document.canonical_bytes(renamed) == nhi_document.canonical_bytes(ANSWERS)
+    typed = NhiApplication.from_draft(ANSWERS)
+    assert typed.previous_insurance is not None
+    assert typed.previous_insurance.lost_on == date(2026, 4, 1)
+    assert typed.people[0].myna_hokensho == "yes" and typed.declaration
+    assert NhiApplication.from_draft({}).previous_insurance is None

@@ -1,36 +1,34 @@
 """The application itself (online and by post): one step per page, autosaved, then sent.
 
 Steps need an account: the answers are personal, are kept encrypted on the server and
-can be resumed on another device after signing in. The questions before (apply.py) do not.
+can be resumed on another device after signing in. The questions before (the `apply`
+blueprint) do not.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    make_response,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from app.auth import current_user, login_required, public, require_user
 from app.domain import application, application_id
 from app.extensions import db
 from app.forms.application import STEP_FORMS, StepForm
 from app.htmx import redirect_to
-from app.routes import draft_saves
-from app.routes.apply import answers as eligibility_answers
+from app.routes.apply.questions import answers as eligibility_answers
+from app.routes.steps import StepPages
 from app.services import card_application as service
-from app.services import qr
-from app.storage import drafts
+from app.services import drafts, qr
 
 bp = Blueprint("application", __name__, url_prefix="/apply/application")
 ROUTES = ("smartphone", "pc", "mail")
+PAGES = StepPages(
+    service.DRAFT,
+    saved_endpoint="application.saved",
+    check_endpoint="application.check",
+    autosave_endpoint="application.autosave",
+)
 
 
 @bp.app_template_filter("grouped_id")
@@ -57,7 +55,6 @@ def begin() -> Response:
     if route not in ROUTES:
         abort(400)
     answers = service.begin(db.session, require_user().id, route, eligibility_answers())
-    db.session.commit()
     return redirect_to(_next_url("", answers))
 
 
@@ -65,31 +62,21 @@ def begin() -> Response:
 @login_required
 def step(step: str) -> Response:
     form_class, answers = _step_context(step)
-    posted = request.method == "POST"
-    form = form_class() if posted else form_class(data=_initial(form_class, step, answers))
+    form = PAGES.form(form_class, answers, step, form_class.initial(answers))
     _limit_choices(form, answers)
-    if posted and form.check(service.today()):
-        change = drafts.setting(
-            *(((name,), value) for name, value in form.answers().items()),
-            (("partial", step), drafts.DELETE),
-        )
-        saved = service.edit(db.session, require_user().id, change, since=draft_saves.since())
-        db.session.commit()
-        if saved.conflicts:
-            return _render_step(
-                step,
-                form,
-                saved.answers,
-                status=409,
-                conflict=draft_saves.conflict_labels(saved.conflicts, form),
-            )
-        answers = saved.answers
-        if request.form.get("later"):
-            return redirect_to(url_for("application.saved"))
-        return redirect_to(_next_url(step, answers))
-    if posted and request.form.get("later"):
-        return redirect_to(url_for("application.saved"))
-    return _render_step(step, form, answers, status=422 if form.errors else 200)
+    if request.method == "GET":
+        return _render_step(step, form, answers)
+    posted = PAGES.post(
+        step,
+        form,
+        valid=form.check(service.today()),
+        edits=lambda: drafts.merging(form.answers()),
+        next_url=lambda saved: _next_url(step, saved),
+    )
+    if posted.response is not None:
+        return posted.response
+    shown = posted.answers or answers
+    return _render_step(step, form, shown, status=posted.status, conflict=posted.conflict)
 
 
 @bp.post("/<string:step>/draft")
@@ -97,13 +84,7 @@ def step(step: str) -> Response:
 def autosave(step: str) -> Response:
     """Keep what is typed, unchecked, so a closed tab or a flat battery loses nothing."""
     form_class, _answers = _step_context(step)
-    form = form_class()
-    typed = {f.short_name: f.data for f in form if isinstance(f.data, str)}
-    typed.pop("csrf_token", None)
-    change = draft_saves.typed(step, typed)
-    saved = service.edit(db.session, require_user().id, change, since=draft_saves.since())
-    db.session.commit()
-    return draft_saves.autosaved(saved, form)
+    return PAGES.autosave(step, form_class())
 
 
 @bp.post("/application-id/scan")
@@ -114,10 +95,16 @@ def scan() -> Response:
     upload = request.files.get("form_photo")
     found = qr.read_application_id(upload.read()) if upload else None
     if found is None:
-        form = form_class(data=_initial(form_class, "application-id", answers))
-        return _render_step("application-id", form, answers, status=422, scan_failed=True)
+        form = form_class(data=form_class.initial(answers))
+        return _render_step(
+            "application-id",
+            form,
+            answers,
+            status=422,
+            scan_failed=True,
+            action=url_for("application.step", step="application-id"),
+        )
     service.update(db.session, require_user().id, {"application_id": found, "has_qr": True})
-    db.session.commit()
     return redirect_to(url_for("application.step", step="application-id", scanned=1))
 
 
@@ -126,7 +113,7 @@ def scan() -> Response:
 def resume() -> Response:
     """Where the user left off: the first unanswered step, or check your answers."""
     answers = service.load(db.session, require_user().id)
-    if not answers.get("route"):
+    if not service.typed(answers).route:
         return redirect_to(url_for("apply.question", question="route"))
     return redirect_to(_next_url("", answers))
 
@@ -134,19 +121,34 @@ def resume() -> Response:
 @bp.get("/saved")
 @login_required
 def saved() -> str:
-    return render_template("pages/application/saved.html")
+    return PAGES.saved_page(url_for("application.resume"))
+
+
+def sent_or_404() -> Response:
+    """A step of an application already sent (Back after sending): its confirmation page."""
+    sent = service.sent_applications(db.session, require_user().id)
+    if not sent:
+        abort(404)
+    return redirect_to(url_for("application.sent", application_id=sent[0].id, already=1))
+
+
+class AlreadySent(Exception):
+    """The draft is gone because the application was sent."""
 
 
 def _step_context(step: str) -> tuple[type[StepForm], dict[str, Any]]:
     answers = service.load(db.session, require_user().id)
-    route = answers.get("route")
+    route = service.typed(answers).route
+    if step in STEP_FORMS and not route:
+        raise AlreadySent(step)
     if step not in STEP_FORMS or not route or step not in application.steps(route):
         abort(404)
     return STEP_FORMS[step], answers
 
 
-def _initial(form_class: type[StepForm], step: str, answers: dict[str, Any]) -> dict[str, Any]:
-    return {**form_class.initial(answers), **answers.get("partial", {}).get(step, {})}
+@bp.errorhandler(AlreadySent)
+def already_sent(_error: AlreadySent) -> Response:
+    return sent_or_404()
 
 
 def _limit_choices(form: StepForm, answers: dict[str, Any]) -> None:
@@ -158,9 +160,9 @@ def _limit_choices(form: StepForm, answers: dict[str, Any]) -> None:
 
 
 def _next_url(step: str, answers: dict[str, Any]) -> str:
-    if request.args.get("change") or request.form.get("change"):
-        return url_for("application.check")
-    following = application.next_step(answers["route"], step, answers, today=service.today())
+    following = application.next_step(
+        service.typed(answers).route, step, answers, today=service.today()
+    )
     if following is None:
         return url_for("application.check")
     if following == "photo":
@@ -169,38 +171,25 @@ def _next_url(step: str, answers: dict[str, Any]) -> str:
 
 
 def _back_url(step: str, answers: dict[str, Any]) -> str:
-    if request.args.get("change"):
-        return url_for("application.check")
-    order = application.steps(answers["route"])
+    order = application.steps(service.typed(answers).route)
     index = order.index(step)
     if index == 0:
-        return url_for("application.start", route=answers["route"])
+        return url_for("application.start", route=service.typed(answers).route)
     return url_for("application.step", step=order[index - 1])
 
 
-def _render_step(step: str, form: StepForm, answers: dict[str, Any], **context: Any) -> Response:
-    status = context.pop("status", 200)
-    page = render_template(
+def _render_step(
+    step: str, form: StepForm, answers: dict[str, Any], *, status: int = 200, **context: Any
+) -> Response:
+    return PAGES.render(
         f"pages/application/{step}.html",
-        form=form,
-        step=step,
+        form,
+        partial=step,
         answers=answers,
-        restored=bool(answers.get("partial", {}).get(step)) and request.method == "GET",
-        change=bool(request.args.get("change") or request.form.get("change")),
         back=_back_url(step, answers),
-        autosave={
-            "hx-post": url_for("application.autosave", step=step),
-            "hx-trigger": "input changed delay:500ms",
-            "hx-target": "#draft-status",
-            "hx-swap": "innerHTML",
-            "hx-include": "closest form",
-        },
+        autosave_args={"step": step},
+        status=status,
+        step=step,
         age=application.age(answers, today=service.today()),
-        draft_fields=service.page_fields(db.session, require_user().id),
         **context,
     )
-    return make_response(page, status)
-
-
-# The photo step, check your answers, sending and the confirmation register on this blueprint.
-from app.routes import application_review  # noqa: E402, F401

@@ -10,7 +10,7 @@ from flask import url_for
 
 from app.domain import nhi_eligibility as rules
 from app.forms.nhi_eligibility import FORMS
-from app.routes.nhi import bp
+from app.routes.nhi.start import bp
 from app.routes.questions import Journey
 
 

@@ -6,7 +6,7 @@ the card relay signs its SHA-256, and the result is checked against the applican
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from flask import Response, abort, make_response, render_template, request, url_for
 
@@ -17,11 +17,11 @@ from app.extensions import db
 from app.forms.nhi_application import DeclarationForm
 from app.htmx import redirect_to
 from app.relay_session import session_key
-from app.routes.nhi import bp
-from app.routes.nhi_application import timing_for
+from app.routes.nhi.start import bp
 from app.services import nhi_drafts, nhi_pdf, nhi_signing
-from app.storage import nhi_enrolments
-from app.storage.models import NhiEnrolment
+
+if TYPE_CHECKING:
+    from app.storage.models import NhiEnrolment
 
 
 @bp.route("/application/check", methods=["GET", "POST"])
@@ -31,18 +31,18 @@ def check() -> Response:
     answers = nhi_drafts.load(db.session, user.id)
     if not nhi_drafts.ready_to_check(answers):
         return redirect_to(url_for("nhi.tasks"))
-    form = DeclarationForm(data={"declaration": [answers.get("declaration", "")]})
+    declared = nhi_drafts.application(answers).declaration
+    form = DeclarationForm(data={"declaration": ["yes" if declared else ""]})
     if request.method == "POST":
         form = DeclarationForm()
         if form.validate_on_submit():
             nhi_drafts.update(db.session, user.id, {"declaration": "yes"})
-            db.session.commit()
             return redirect_to(url_for("nhi.sign"))
     page = render_template(
         "pages/nhi/check.html",
         form=form,
-        doc=nhi_document.document(answers),
-        timing=timing_for(answers),
+        doc=nhi_document.document(nhi_drafts.application(answers)),
+        timing=nhi_drafts.timing_for(answers),
     )
     return make_response(page, 422 if form.errors else 200)
 
@@ -63,7 +63,7 @@ def sign() -> Response:
         )
         return make_response(page, 422)
     answers = nhi_drafts.load(db.session, user.id)
-    if not nhi_drafts.ready_to_check(answers) or answers.get("declaration") != "yes":
+    if not nhi_drafts.ready_to_check(answers) or not nhi_drafts.application(answers).declaration:
         return redirect_to(url_for("nhi.check"))
     document = nhi_signing.prepare(
         db.session, user_id=user.id, answers=answers, session_key=session_key()
@@ -73,7 +73,7 @@ def sign() -> Response:
             "pages/nhi/sign.html",
             document_id=document.id,
             digest=document.digest.hex(),
-            doc=nhi_document.document(answers),
+            doc=nhi_document.document(nhi_drafts.application(answers)),
         )
     )
 
@@ -92,7 +92,7 @@ def status(enrolment_id: str) -> str:
     return render_template(
         "pages/nhi/status.html",
         row=row,
-        correction=nhi_enrolments.correction(row),
+        correction=nhi_signing.correction(row),
         **_status_context(row),
     )
 
@@ -113,32 +113,21 @@ def copy(enrolment_id: str) -> Response:
 @login_required
 def correct(enrolment_id: str) -> Response:
     """Start a corrected application from what was sent (the office asked for a correction)."""
-    row = _own(enrolment_id)
-    if row.state != "needs_correction":
-        abort(409)
-    answers = nhi_enrolments.answers(row)
-    nhi_drafts.save(db.session, row.user_id, {**answers, "declaration": ""})
-    db.session.commit()
+    nhi_signing.start_correction(db.session, _own(enrolment_id))
     return redirect_to(url_for("nhi.tasks"))
 
 
 def _own(enrolment_id: str) -> NhiEnrolment:
-    row = nhi_enrolments.get(db.session, enrolment_id, user_id=require_user().id)
-    if row is None:
-        abort(404)
-    return row
+    return nhi_signing.own_enrolment(db.session, require_user().id, enrolment_id)
 
 
 def _status_context(row: NhiEnrolment) -> dict[str, object]:
-    answers = nhi_enrolments.answers(row)
-    people = answers.get("people", [])
-    hokensho = [p.get("myna_hokensho", "") for p in people]
-    loss = answers.get("insurance", {}).get("loss_date")
-    timing = (
-        nhi_deadlines.timing(date.fromisoformat(loss), today=row.signed_at.date()) if loss else None
-    )
+    sent = nhi_drafts.application(nhi_signing.sent_answers(row))
+    hokensho = [p.myna_hokensho for p in sent.people]
+    lost_on = sent.previous_insurance.lost_on if sent.previous_insurance else None
+    timing = nhi_deadlines.timing(lost_on, today=row.signed_at.date()) if lost_on else None
     return {
-        "people": people,
+        "people": sent.people,
         "notice_kind": row.notice_kind or nhi_fields.notice_kind(hokensho),
         "timing": timing,
     }

@@ -43,7 +43,8 @@ def answers() -> dict[str, Any]:
 def start() -> str:
     user = current_user()
     draft = card_application.load(db.session, user.id) if user else {}
-    return render_template("pages/apply/start.html", has_draft=bool(draft.get("route")))
+    sent = card_application.sent_applications(db.session, user.id) if user else []
+    return render_template("pages/apply/start.html", has_draft=bool(draft.get("route")), sent=sent)
 
 
 @bp.get("/photo-booth")
@@ -56,5 +57,5 @@ def photo_booth() -> str:
 @public
 def what_happens_next() -> str:
     user = current_user()
-    sent = card_application.sent(db.session, user.id) if user else []
+    sent = card_application.sent_applications(db.session, user.id) if user else []
     return render_template("pages/apply/what_happens_next.html", sent=sent[0] if sent else None)

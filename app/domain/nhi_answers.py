@@ -1,0 +1,142 @@
+"""The NHI application's answers as typed sections (procedures.md 4.3), read from and written
+to the draft's JSON.
+
+One name per concept: the section `previous-insurance` (URL) is `previous_insurance` in the
+draft and in the signed document. Drafts and enrolments saved before that kept it under
+`insurance`; `from_draft` still reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from typing import Any, Self, TypeVar
+
+LEGACY_KEYS = {"previous_insurance": "insurance"}
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class Section:
+    """A dataclass of text answers, built from a draft's dict (unknown keys ignored)."""
+
+    @classmethod
+    def from_draft(cls, data: Any) -> Self:
+        data = data if isinstance(data, dict) else {}
+        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+        return cls(**{name: _text(data.get(name)) for name in names})
+
+    def to_draft(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+
+@dataclass(frozen=True)
+class NhiEligibility(Section):
+    who: str = ""
+    reason: str = ""
+    how_many: str = ""
+
+
+@dataclass(frozen=True)
+class NhiApplicant(Section):
+    full_name: str = ""
+    birth_date: str = ""  # ISO date, as typed and checked
+    relationship: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class NhiHead(Section):
+    is_applicant: str = ""  # "yes" | "no"
+    full_name: str = ""
+    kana: str = ""
+    birth_date: str = ""
+
+
+@dataclass(frozen=True)
+class NhiPerson(Section):
+    id: str = ""
+    full_name: str = ""
+    kana: str = ""
+    birth_date: str = ""
+    sex: str = ""
+    relationship: str = ""
+    myna_hokensho: str = ""
+
+
+@dataclass(frozen=True)
+class PreviousInsurance(Section):
+    loss_date: str = ""
+    insurer_type: str = ""
+    insurer_name: str = ""
+    symbol_number: str = ""
+
+    @property
+    def lost_on(self) -> date | None:
+        return date.fromisoformat(self.loss_date) if self.loss_date else None
+
+
+@dataclass(frozen=True)
+class NhiAttachment:
+    id: str = ""
+    kind: str = ""
+    name: str = ""
+    media_type: str = ""
+    size: int = 0
+    sha256: str = ""
+
+    @classmethod
+    def from_draft(cls, data: dict[str, Any]) -> NhiAttachment:
+        return cls(
+            id=_text(data.get("id")),
+            kind=_text(data.get("kind")),
+            name=_text(data.get("name")),
+            media_type=_text(data.get("media_type")),
+            size=int(data.get("size", 0)),
+            sha256=_text(data.get("sha256")),
+        )
+
+
+@dataclass(frozen=True)
+class NhiApplication:
+    """Everything the resident answered; a section not yet saved is None."""
+
+    eligibility: NhiEligibility
+    applicant: NhiApplicant | None
+    head: NhiHead | None
+    people: tuple[NhiPerson, ...]
+    people_done: bool
+    previous_insurance: PreviousInsurance | None
+    attachments: tuple[NhiAttachment, ...]
+    declaration: bool
+
+    @classmethod
+    def from_draft(cls, answers: dict[str, Any]) -> NhiApplication:
+        return cls(
+            eligibility=NhiEligibility.from_draft(answers.get("eligibility")),
+            applicant=_section(NhiApplicant, section(answers, "applicant")),
+            head=_section(NhiHead, section(answers, "head")),
+            people=tuple(NhiPerson.from_draft(p) for p in answers.get("people", [])),
+            people_done=answers.get("people_done") == "yes",
+            previous_insurance=_section(PreviousInsurance, section(answers, "previous_insurance")),
+            attachments=tuple(NhiAttachment.from_draft(a) for a in answers.get("attachments", [])),
+            declaration=answers.get("declaration") == "yes",
+        )
+
+
+def section(answers: dict[str, Any], key: str) -> Any:
+    """A section's saved answers, under its name or the name it had before."""
+    value = answers.get(key)
+    if not value and key in LEGACY_KEYS:
+        value = answers.get(LEGACY_KEYS[key])
+    return value
+
+
+S = TypeVar("S", bound=Section)
+
+
+def _section(cls: type[S], data: Any) -> S | None:
+    return cls.from_draft(data) if data else None
