@@ -11,6 +11,7 @@ from __future__ import annotations
 from photo_checks.checker import check_and_decode, check_photo
 from photo_checks.errors import CorruptImage, PhotoError, WrongImageFormat
 from photo_checks.face import DetectedFace, FaceDetector, HaarFaceDetector
+from photo_checks.jpeg import FrameHeader, read_frame_header
 from photo_checks.messages import Message
 from photo_checks.metadata import strip_metadata
 from photo_checks.overlay import render_overlay
@@ -23,6 +24,7 @@ __all__ = [
     "DetectedFace",
     "FaceDetector",
     "FaceInfo",
+    "FrameHeader",
     "Finding",
     "HaarFaceDetector",
     "Measures",
@@ -33,6 +35,7 @@ __all__ = [
     "WrongImageFormat",
     "check_and_decode",
     "check_photo",
+    "read_frame_header",
     "render_overlay",
     "strip_metadata",
 ]

@@ -32,6 +32,7 @@ FORBIDDEN_IN_DOMAIN = ("app.storage", "app.services", "app.extensions")
 # "Today" comes from `app/domain/clock.py` only.
 CLOCK = "app/domain/clock.py"
 
+
 def _imported_roots(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(), filename=str(path))
     roots: set[str] = set()

@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from photo_checks import DEFAULT_RULES, PhotoError
-from photo_checks.jpeg import read_frame_header
+from photo_checks import DEFAULT_RULES, PhotoError, read_frame_header
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"

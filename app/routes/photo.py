@@ -16,13 +16,22 @@ import os
 import time
 from typing import IO
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    get_template_attribute,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
 from app import downloads
 from app.auth import current_user, login_required, public, require_user
-from app.domain.photo_upload import UploadProblem
+from app.domain import files
 from app.extensions import limiter
 from app.htmx import redirect_to, render_page_or_fragment, wants_fragment
 from app.services import photos
@@ -134,11 +143,11 @@ def _upload() -> FileStorage | Response:
     """The uploaded file, or the page that says why it is refused (before any decoding)."""
     upload = request.files.get(FIELD)
     if upload is None or not upload.filename:
-        problem: UploadProblem | None = UploadProblem.MISSING
+        problem: files.FileProblem | None = files.FileProblem.MISSING
     else:
         problem = photos.refuse(*_head_and_size(upload.stream))
     if upload is None or problem is not None:
-        message = _upload_message(problem or UploadProblem.MISSING)
+        message = _upload_message(problem or files.FileProblem.MISSING)
         return _result(None, error=message, status=422)
     return upload
 
@@ -160,7 +169,7 @@ def _file(photo_id: str, *, overlay: bool) -> Response:
     except ServiceError as error:
         abort(error.status)
     name = "id-photo-checks.jpg" if overlay else "id-photo.jpg"
-    return downloads.download(stored.data, stored.media_type, name)
+    return downloads.send_blob(stored, name=name)
 
 
 def _head_and_size(stream: IO[bytes]) -> tuple[bytes, int]:
@@ -173,17 +182,7 @@ def _head_and_size(stream: IO[bytes]) -> tuple[bytes, int]:
     return head, size
 
 
-def _upload_message(problem: UploadProblem) -> str:
-    messages: dict[UploadProblem, str] = {
-        UploadProblem.MISSING: _("Select a photo of your face"),
-        UploadProblem.EMPTY: _("The selected file is empty"),
-        UploadProblem.TOO_LARGE: _(
-            "The selected file must be smaller than 7 MB. Take the photo again at a lower"
-            " resolution, or send a smaller copy"
-        ),
-        UploadProblem.NOT_JPEG: _(
-            "The selected file must be a JPG. On an iPhone, set Camera > Formats to"
-            " Most Compatible, or take the photo here"
-        ),
-    }
-    return messages[problem]
+def _upload_message(problem: files.FileProblem) -> str:
+    """The refusal in the words every upload uses, with the photo's own limits."""
+    message = get_template_attribute("components/upload.html", "upload_message")
+    return str(message(problem, files.PHOTO))

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain.photo_upload import UploadProblem, sniff
+from app.domain import files
 from app.extensions import db
 from app.services import card_application
 from app.services.errors import NotFound, ServiceError
@@ -76,9 +76,9 @@ class NotUsable(ServiceError):
         self.checked = checked
 
 
-def refuse(head: bytes, size: int) -> UploadProblem | None:
-    """Refuse by size and content type before anything decodes the file."""
-    return sniff(head, size)
+def refuse(head: bytes, size: int) -> files.FileProblem | None:
+    """Refuse by size and content type before anything decodes the file (`files.PHOTO`)."""
+    return files.head_problem(head, size, files.PHOTO)
 
 
 def check(data: bytes) -> CheckedPhoto:
