@@ -19,14 +19,14 @@ it) and rolls everything back when the change raises. Callers never commit.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.storage import drafts as stored
+from app.storage.db import transaction
 
 Answers = stored.Answers
 Change = stored.Change
@@ -43,17 +43,6 @@ PARTIAL = "partial"
 # Posted fields that belong to the page, not to the answers.
 OWN_FIELDS = frozenset({"csrf_token", "later", "change", VERSION_FIELD, WRITER_FIELD})
 Typed = dict[str, list[str]]
-
-
-@contextmanager
-def transaction(session: Session) -> Iterator[Session]:
-    """Commit on success, roll back on any error (`Database.transaction` for a given session)."""
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 @dataclass(frozen=True)

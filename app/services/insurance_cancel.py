@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from app.domain import references
 from app.domain.files import DOCUMENT, FileProblem
 from app.services import uploads
-from app.services.drafts import DraftStore, transaction
+from app.services.drafts import DraftStore
 from app.services.errors import NotFound
 from app.storage import blobs, insurance
+from app.storage.db import transaction
 from app.storage.models import InsuranceCancellation
 
 DRAFT_KEY = "insurance.cancel"

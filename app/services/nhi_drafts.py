@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.domain import clock, nhi_answers, nhi_deadlines, nhi_eligibility
 from app.domain.nhi_answers import NhiApplication
-from app.services.drafts import Answers, Change, DraftStore, transaction
+from app.services.drafts import Answers, Change, DraftStore
 from app.storage import blobs
+from app.storage.db import transaction
 
 FORM_KEY = "nhi.application"
 MAX_PEOPLE = nhi_eligibility.MAX_PEOPLE_ONLINE

@@ -48,6 +48,19 @@ def record_staff_action(
     session.info[_COUNT] = session.info.get(_COUNT, 0) + 1
 
 
+def record_listing(
+    session: Session, *, staff_id: str, record_type: str, filters: ListFilters
+) -> None:
+    """The audit event of a staff member reading a list, with the filters it was read with."""
+    record_staff_action(
+        session,
+        staff_id=staff_id,
+        action="listed",
+        record_type=record_type,
+        reasons=filters.reasons(),
+    )
+
+
 def actions_recorded() -> int:
     """How many staff actions this request recorded (checked by `app.auth.staff_action`)."""
     return int(db.session.info.get(_COUNT, 0))

@@ -9,7 +9,7 @@ from typing import Any
 from app.domain.office_states import CARD_APPLICATION
 from app.extensions import db
 from app.services.errors import NotFound
-from app.services.office import ListFilters, found, history, record_staff_action
+from app.services.office import ListFilters, found, history, record_listing, record_staff_action
 from app.storage import blobs, card_applications, photos
 from app.storage.blobs import StoredFile
 from app.storage.models import AuditEvent, CardApplication, Photo
@@ -42,12 +42,8 @@ def applications(staff_id: str, filters: ListFilters) -> list[Listed]:
     with db.transaction() as session:
         rows = card_applications.search(session, since=since, until=until)
         listed = [Listed(row, _verdict(row)) for row in rows]
-        record_staff_action(
-            session,
-            staff_id=staff_id,
-            action="listed",
-            record_type=CARD_APPLICATION.kind,
-            reasons=filters.reasons(),
+        record_listing(
+            session, staff_id=staff_id, record_type=CARD_APPLICATION.kind, filters=filters
         )
     return listed
 

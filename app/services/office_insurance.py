@@ -18,6 +18,7 @@ from app.services.office import (
     check_allowed,
     found,
     history,
+    record_listing,
     record_staff_action,
 )
 from app.storage import blobs, insurance
@@ -52,13 +53,7 @@ def cancellations(staff_id: str, filters: ListFilters) -> Listing:
             session, status=filters.state, since=since, until=until
         )
         listing = Listing(rows, insurance.registration_count(session))
-        record_staff_action(
-            session,
-            staff_id=staff_id,
-            action="listed",
-            record_type=RECORD_TYPE,
-            reasons=filters.reasons(),
-        )
+        record_listing(session, staff_id=staff_id, record_type=RECORD_TYPE, filters=filters)
     return listing
 
 

@@ -22,7 +22,14 @@ from app.domain.office_states import NHI_ENROLMENT
 from app.extensions import db
 from app.services import nhi_pdf, nhi_signing
 from app.services.errors import Conflict, NotFound
-from app.services.office import ListFilters, check_allowed, found, history, record_staff_action
+from app.services.office import (
+    ListFilters,
+    check_allowed,
+    found,
+    history,
+    record_listing,
+    record_staff_action,
+)
 from app.services.relay_trust import trust_config
 from app.storage import blobs, nhi_enrolments
 from app.storage.blobs import StoredFile
@@ -105,13 +112,7 @@ def enrolments(staff_id: str, filters: ListFilters) -> list[NhiEnrolment]:
     since, until = filters.window()
     with db.transaction() as session:
         rows = nhi_enrolments.search(session, state=filters.state, since=since, until=until)
-        record_staff_action(
-            session,
-            staff_id=staff_id,
-            action="listed",
-            record_type=RECORD_TYPE,
-            reasons=filters.reasons(),
-        )
+        record_listing(session, staff_id=staff_id, record_type=RECORD_TYPE, filters=filters)
     return rows
 
 

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from app.services.drafts import DraftStore, transaction
+from app.services.drafts import DraftStore
 from app.storage import users
+from app.storage.db import transaction
 
 if TYPE_CHECKING:
     from app.storage.models import User

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from flask import Flask, g
@@ -43,16 +43,20 @@ class Database:
         if session is not None:
             session.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """Commit on success, roll back on any error."""
-        session = self.session
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    def transaction(self) -> AbstractContextManager[Session]:
+        """This app context's session, committed on success and rolled back on any error."""
+        return transaction(self.session)
+
+
+@contextmanager
+def transaction(session: Session) -> Iterator[Session]:
+    """Commit on success, roll back on any error: the one place a unit of work ends."""
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
