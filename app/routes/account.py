@@ -34,11 +34,9 @@ def dashboard() -> str:
 @bp.get("/account")
 @login_required
 def profile() -> Response:
-    user = require_user()
-    typed = profiles.typed_name(db.session, user)
-    name = profiles.display_name(user) if typed is None else typed
-    form = DisplayNameForm(data={"display_name": name})
-    return _render_profile(form, restored=typed is not None)
+    shown = profiles.page(db.session, require_user())
+    form = DisplayNameForm(data={"display_name": shown.name})
+    return _render_profile(form, restored=shown.restored, draft_fields=shown.draft_fields)
 
 
 @bp.post("/account/display-name")
@@ -113,6 +111,7 @@ def _render_profile(
     status: int = 200,
     restored: bool = False,
     passkey_error: bool = False,
+    draft_fields: dict[str, str] | None = None,
 ) -> Response:
     user = require_user()
     return render_page_or_fragment(
@@ -126,5 +125,5 @@ def _render_profile(
         credentials=[]
         if wants_fragment()
         else [(bytes_to_base64url(c.id), c) for c in user.credentials],
-        draft_fields=profiles.DRAFT.page_fields(db.session, user.id),
+        draft_fields=draft_fields or profiles.draft_fields(db.session, user),
     )

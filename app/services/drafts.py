@@ -60,6 +60,10 @@ class DraftStore:
     def exists(self, session: Session, user_id: str) -> bool:
         return stored.load(session, user_id, self.key) is not None
 
+    def read(self, session: Session, user_id: str) -> tuple[Answers | None, dict[str, str]]:
+        """The draft (None when there is none) and the page's hidden inputs, in one read."""
+        return stored.read(session, user_id, self.key)
+
     def page_fields(self, session: Session, user_id: str) -> dict[str, str]:
         """The hidden inputs that tell a later save which copy the page showed."""
         return stored.page_fields(session, user_id, self.key)

@@ -3,6 +3,7 @@ until saved, like every signed-in form: app/services/drafts.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -22,11 +23,25 @@ def display_name(user: User) -> str:
     return users.display_name(user)
 
 
-def typed_name(session: Session, user: User) -> str | None:
-    """The name typed and not yet saved, if any."""
-    if not DRAFT.exists(session, user.id):
-        return None
-    return str(DRAFT.load(session, user.id).get(FIELD, display_name(user)))
+@dataclass(frozen=True)
+class ProfilePage:
+    """What the profile form shows: the name (as typed when a draft of it exists) and the
+    hidden inputs of its autosave, read together."""
+
+    name: str
+    restored: bool
+    draft_fields: dict[str, str]
+
+
+def page(session: Session, user: User) -> ProfilePage:
+    draft, fields = DRAFT.read(session, user.id)
+    if draft is None:
+        return ProfilePage(display_name(user), False, fields)
+    return ProfilePage(str(draft.get(FIELD, display_name(user))), True, fields)
+
+
+def draft_fields(session: Session, user: User) -> dict[str, str]:
+    return DRAFT.page_fields(session, user.id)
 
 
 def save_display_name(session: Session, user: User, name: str) -> None:

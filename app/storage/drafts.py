@@ -82,7 +82,17 @@ def load(session: Session, user_id: str, form_key: str) -> Answers | None:
 
 def page_fields(session: Session, user_id: str, form_key: str) -> dict[str, str]:
     """The hidden inputs a page with an autosaving form carries (see `Since`)."""
+    return _page_fields(_row(session, user_id, form_key))
+
+
+def read(session: Session, user_id: str, form_key: str) -> tuple[Answers | None, dict[str, str]]:
+    """The answers (None without a draft) and the page's hidden inputs, from one read: the
+    version the page carries is the one whose answers it shows."""
     row = _row(session, user_id, form_key)
+    return (None if row is None else _decode(row.data_enc)[0]), _page_fields(row)
+
+
+def _page_fields(row: Any) -> dict[str, str]:
     return {
         VERSION_FIELD: str(row.version if row else 0),
         WRITER_FIELD: secrets.token_urlsafe(12),
