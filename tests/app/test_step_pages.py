@@ -86,7 +86,10 @@ def test_editing_one_part_of_a_date_saves_the_whole_date() -> None:
 
 def _to_details(client: PageClient) -> None:
     for question, value in (("applicant", "self"), ("insurer", "nhi")):
-        assert client.post(f"/insurance/cancel/questions/{question}", {question: value}).status_code == 303
+        assert (
+            client.post(f"/insurance/cancel/questions/{question}", {question: value}).status_code
+            == 303
+        )
 
 
 def test_the_cancellation_details_are_autosaved_and_restored(signed_in: PageClient) -> None:
