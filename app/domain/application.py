@@ -22,7 +22,8 @@ STEPS: dict[str, tuple[str, ...]] = {
     ),
     "mail": ("details", "date-of-birth", "certificates", "braille"),
 }
-# Which answer keys each step fills; a step is done when all of them are present.
+# Which answers each step fills (fields of `CardApplicationAnswers`); a step is done when all
+# of them are given.
 STEP_KEYS: dict[str, tuple[str, ...]] = {
     "terms": ("terms",),
     "application-id": ("application_id",),
@@ -89,22 +90,22 @@ def steps(route: str) -> tuple[str, ...]:
     return STEPS[route_kind(route)]
 
 
-def is_done(step: str, answers: dict[str, Any], *, today: date) -> bool:
-    if not all(answers.get(key) not in (None, "", []) for key in STEP_KEYS[step]):
+def is_done(step: str, answers: CardApplicationAnswers, *, today: date) -> bool:
+    if not all(getattr(answers, key) for key in STEP_KEYS[step]):
         return False
     if step == "certificates":
-        return answers["certificates"] in certificate_choices(answers, today=today)
+        return answers.certificates in certificate_choices(answers, today=today)
     return True
 
 
-def missing(route: str, answers: dict[str, Any], *, today: date) -> list[str]:
-    """The steps still to answer, in order; empty when the application can be sent."""
-    return [s for s in steps(route) if not is_done(s, answers, today=today)]
+def missing(answers: CardApplicationAnswers, *, today: date) -> list[str]:
+    """The steps still to answer on the answers' route, in order; empty when it can be sent."""
+    return [s for s in steps(answers.route) if not is_done(s, answers, today=today)]
 
 
-def next_step(route: str, current: str, answers: dict[str, Any], *, today: date) -> str | None:
+def next_step(current: str, answers: CardApplicationAnswers, *, today: date) -> str | None:
     """The first unanswered step after `current`, else the first unanswered one; None = check."""
-    order = steps(route)
+    order = steps(answers.route)
     later = order[order.index(current) + 1 :] if current in order else order
     for step in (*later, *order):
         if not is_done(step, answers, today=today):
@@ -112,12 +113,12 @@ def next_step(route: str, current: str, answers: dict[str, Any], *, today: date)
     return None
 
 
-def age(answers: dict[str, Any], *, today: date) -> int | None:
-    born = CardApplicationAnswers.from_draft(answers).born_on
+def age(answers: CardApplicationAnswers, *, today: date) -> int | None:
+    born = answers.born_on
     return age_on(born, today) if born else None
 
 
-def certificate_choices(answers: dict[str, Any], *, today: date) -> tuple[str, ...]:
+def certificate_choices(answers: CardApplicationAnswers, *, today: date) -> tuple[str, ...]:
     """Under-15s are not issued a signature certificate (procedures.md 0.2)."""
     years = age(answers, today=today)
     if years is not None and years < SIGNATURE_MIN_AGE:

@@ -45,8 +45,7 @@ def begin(
 
 
 def first_step(answers: dict[str, Any], *, today: date) -> str | None:
-    route = typed(answers).route or "smartphone"
-    return application.next_step(route, "", answers, today=today)
+    return application.next_step("", typed(answers), today=today)
 
 
 def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str]:
@@ -55,7 +54,7 @@ def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str
     route = typed(answers).route
     if not route:
         return ["route"]
-    still = application.missing(route, answers, today=today)
+    still = application.missing(typed(answers), today=today)
     if still:
         return still
     receipt = gateway().submit(
@@ -87,13 +86,20 @@ def sent_application(session: Session, user_id: str, application_id: str) -> Car
 
 
 def sent_answers(row: CardApplication) -> dict[str, Any]:
+    """The answers as sent (the stored JSON, which the PDFs read)."""
     return card_applications.answers(row)
 
 
-def chosen_photo(session: Session, user_id: str, answers: dict[str, Any]) -> Photo | None:
+def sent_typed(row: CardApplication) -> application.CardApplicationAnswers:
+    """The answers as sent, typed (for the sent page)."""
+    return typed(card_applications.answers(row))
+
+
+def chosen_photo(
+    session: Session, user_id: str, answers: application.CardApplicationAnswers
+) -> Photo | None:
     """The photo the draft will send, if the user chose one."""
-    photo_id = typed(answers).photo_id
-    return photos.get(session, photo_id, owner_id=user_id)
+    return photos.get(session, answers.photo_id, owner_id=user_id)
 
 
 def photo_of(session: Session, row: CardApplication) -> tuple[bytes | None, list[int] | None]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.application import CardApplicationAnswers
 from app.domain.office_states import CARD_APPLICATION
 from app.extensions import db
 from app.services.errors import NotFound
@@ -26,7 +27,7 @@ class Listed:
 @dataclass(frozen=True)
 class ApplicationPage:
     row: CardApplication
-    answers: dict[str, Any]
+    answers: CardApplicationAnswers
     photo: Photo | None
     report: dict[str, Any] | None
     history: list[AuditEvent]
@@ -55,7 +56,7 @@ def open_application(staff_id: str, application_id: str) -> ApplicationPage:
         _log(staff_id, row, "viewed")
     return ApplicationPage(
         row=row,
-        answers=card_applications.answers(row),
+        answers=CardApplicationAnswers.from_draft(card_applications.answers(row)),
         photo=chosen,
         report=photos.report(chosen) if chosen else None,
         history=history(CARD_APPLICATION, row.id),

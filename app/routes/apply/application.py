@@ -44,7 +44,7 @@ def start() -> str:
     if route not in ROUTES:
         abort(404)
     user = current_user()
-    draft = service.load(db.session, user.id) if user else {}
+    draft = service.typed(service.load(db.session, user.id) if user else {})
     return render_template("pages/application/start.html", route=route, draft=draft)
 
 
@@ -155,14 +155,12 @@ def _limit_choices(form: StepForm, answers: dict[str, Any]) -> None:
     """Under-15s are offered no signature certificate."""
     field = getattr(form, "certificates", None)
     if field is not None:
-        allowed = application.certificate_choices(answers, today=service.today())
+        allowed = application.certificate_choices(service.typed(answers), today=service.today())
         field.choices = [c for c in field.choices if c.value in allowed]
 
 
 def _next_url(step: str, answers: dict[str, Any]) -> str:
-    following = application.next_step(
-        service.typed(answers).route, step, answers, today=service.today()
-    )
+    following = application.next_step(step, service.typed(answers), today=service.today())
     if following is None:
         return url_for("application.check")
     if following == "photo":
@@ -170,26 +168,27 @@ def _next_url(step: str, answers: dict[str, Any]) -> str:
     return url_for("application.step", step=following)
 
 
-def _back_url(step: str, answers: dict[str, Any]) -> str:
-    order = application.steps(service.typed(answers).route)
+def _back_url(step: str, answers: application.CardApplicationAnswers) -> str:
+    order = application.steps(answers.route)
     index = order.index(step)
     if index == 0:
-        return url_for("application.start", route=service.typed(answers).route)
+        return url_for("application.start", route=answers.route)
     return url_for("application.step", step=order[index - 1])
 
 
 def _render_step(
     step: str, form: StepForm, answers: dict[str, Any], *, status: int = 200, **context: Any
 ) -> Response:
+    typed = service.typed(answers)
     return PAGES.render(
         f"pages/application/{step}.html",
         form,
         partial=step,
-        answers=answers,
-        back=_back_url(step, answers),
+        answers=answers,  # the draft itself: StepPages finds the typed copy kept in it
+        back=_back_url(step, typed),
         autosave_args={"step": step},
         status=status,
         step=step,
-        age=application.age(answers, today=service.today()),
+        age=application.age(typed, today=service.today()),
         **context,
     )

@@ -20,8 +20,8 @@ from app.services import card_application as service
 @bp.get("/photo")
 @login_required
 def photo() -> Response | str:
-    answers = service.load(db.session, require_user().id)
-    if not service.typed(answers).route:
+    answers = service.typed(service.load(db.session, require_user().id))
+    if not answers.route:
         return sent_or_404()
     chosen = service.chosen_photo(db.session, require_user().id, answers)
     return render_template("pages/application/photo.html", answers=answers, photo=chosen)
@@ -30,16 +30,14 @@ def photo() -> Response | str:
 @bp.get("/check")
 @login_required
 def check() -> Response | str:
-    answers = service.load(db.session, require_user().id)
-    if not service.typed(answers).route:
+    answers = service.typed(service.load(db.session, require_user().id))
+    if not answers.route:
         return sent_or_404()
-    today = service.today()
     return render_template(
         "pages/application/check.html",
         answers=answers,
-        missing=application.missing(service.typed(answers).route, answers, today=today),
-        steps=application.steps(service.typed(answers).route),
-        age=application.age(answers, today=today),
+        missing=application.missing(answers, today=service.today()),
+        steps=application.steps(answers.route),
     )
 
 
@@ -59,7 +57,7 @@ def sent(application_id: str) -> str:
     return render_template(
         "pages/application/sent.html",
         sent=row,
-        answers=service.sent_answers(row),
+        answers=service.sent_typed(row),
         already=bool(request.args.get("already")),
         steps_for_route=application.steps(row.route),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -154,16 +155,26 @@ def test_every_result_a_question_can_reach_exists() -> None:
     ],
 )
 def test_missing_steps(route: str, answers: dict[str, object], missing: list[str]) -> None:
-    assert application.missing(route, answers, today=TODAY) == missing
+    typed = application.CardApplicationAnswers.from_draft({**answers, "route": route})
+    assert application.missing(typed, today=TODAY) == missing
 
 
 def test_next_step_skips_answered_ones_and_wraps_to_earlier_gaps() -> None:
-    answers = {"terms": True, "contact_name": "a", "email": "b"}
-    assert application.next_step("pc", "terms", answers, today=TODAY) == "application-id"
-    assert application.next_step("pc", "application-id", answers, today=TODAY) == "date-of-birth"
-    done = {**answers, "application_id": "1", "date_of_birth": "1990-01-01"}
-    done.update(certificates="none", braille="no", photo_id="p")
-    assert application.next_step("pc", "braille", done, today=TODAY) is None
+    answers = application.CardApplicationAnswers(
+        route="pc", terms=True, contact_name="a", email="b"
+    )
+    assert application.next_step("terms", answers, today=TODAY) == "application-id"
+    assert application.next_step("application-id", answers, today=TODAY) == "date-of-birth"
+    done = replace(answers, application_id="1", date_of_birth="1990-01-01")
+    done = replace(done, certificates="none", braille="no", photo_id="p")
+    assert application.next_step("braille", done, today=TODAY) is None
+
+
+def test_under_15s_are_offered_no_signature_certificate() -> None:
+    child = application.CardApplicationAnswers(route="pc", date_of_birth="2018-01-01")
+    assert application.certificate_choices(child, today=TODAY) == ("user_only", "none")
+    assert not application.is_done("certificates", replace(child, certificates="both"), today=TODAY)
+    assert application.age(application.CardApplicationAnswers(), today=TODAY) is None
 
 
 def test_the_card_application_answers_are_typed_from_the_draft() -> None:
