@@ -15,6 +15,15 @@ CERTIFICATES = Choices(
 BRAILLE = Choices(
     {"no": Label("希望しない", N_("No")), "yes": Label("希望する", N_("Yes"))}, caption=False
 )
+#: Where a sent application is, in the user's list. The office only looks (J-LIS decides), so
+#: an application sent online stays received; one by post is a form the user posts.
+STATES = Choices(
+    {
+        "received": Label("受付", N_("Received")),
+        "to_post": Label("郵送用の申請書を作成済み", N_("Form ready to post")),
+    },
+    caption=False,
+)
 ROUTES = Choices(
     {
         "smartphone": Label("スマートフォン", N_("Smartphone")),

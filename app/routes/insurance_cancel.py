@@ -164,5 +164,5 @@ def sent(cancellation_id: str) -> str:
 @login_required
 def requests() -> str:
     """The resident's requests and where each one is."""
-    rows = cancel.requests_of(db.session, require_user().id)
-    return render_template("pages/insurance_cancel/requests.html", rows=rows)
+    requests = cancel.sent_requests(db.session, require_user().id)
+    return render_template("pages/insurance_cancel/requests.html", requests=requests)

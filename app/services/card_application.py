@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 
 from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
+from app.labels import apply as labels
 from app.services.drafts import DraftStore
 from app.services.errors import NotFound
+from app.services.sent_requests import SentRequest
 from app.storage import blobs, card_applications, photos
 from app.storage.models import CardApplication, Photo
 
@@ -75,6 +77,20 @@ def has_sent(session: Session, user_id: str) -> bool:
 def sent_applications(session: Session, user_id: str) -> list[CardApplication]:
     """The user's sent applications (and mail forms made), newest first."""
     return card_applications.for_user(session, user_id)
+
+
+def sent_requests(session: Session, user_id: str) -> list[SentRequest]:
+    """The user's sent applications as `/apply/` lists them, newest first."""
+    return [
+        SentRequest(
+            id=row.id,
+            reference=row.reference,
+            sent_at=row.created_at,
+            state="to_post" if row.route == "mail" else "received",
+            states=labels.STATES,
+        )
+        for row in sent_applications(session, user_id)
+    ]
 
 
 def sent_application(session: Session, user_id: str, application_id: str) -> CardApplication:

@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.domain import references
 from app.domain.files import DOCUMENT, FileProblem
+from app.labels import insurance as labels
 from app.services import uploads
 from app.services.drafts import DraftStore
 from app.services.errors import NotFound
+from app.services.sent_requests import SentRequest
 from app.storage import blobs, insurance
 from app.storage.db import transaction
 from app.storage.models import InsuranceCancellation
@@ -181,6 +183,15 @@ def sent_request(session: Session, user_id: str, cancellation_id: str) -> Insura
     return row
 
 
-def requests_of(session: Session, user_id: str) -> list[InsuranceCancellation]:
-    """The user's sent requests, newest first."""
-    return insurance.cancellations_for_user(session, user_id)
+def sent_requests(session: Session, user_id: str) -> list[SentRequest]:
+    """The user's sent requests as `/insurance/cancel/requests` lists them, newest first."""
+    return [
+        SentRequest(
+            id=row.id,
+            reference=row.reference,
+            sent_at=row.created_at,
+            state=row.status,
+            states=labels.STATUSES,
+        )
+        for row in insurance.cancellations_for_user(session, user_id)
+    ]

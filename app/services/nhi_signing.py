@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.domain import clock, nhi_document, nhi_fields
 from app.domain.nhi_answers import NhiApplicant
+from app.labels import nhi as labels
 from app.services import card_sessions, nhi_drafts
 from app.services.errors import Conflict, NotFound
 from app.services.relay_documents import register_document
+from app.services.sent_requests import SentRequest
 from app.storage import blobs, nhi_enrolments
 from app.storage.crypto import DecryptionError
 from app.storage.models import NhiEnrolment, RelayDocument
@@ -166,6 +168,20 @@ def own_enrolment(session: Session, user_id: str, enrolment_id: str) -> NhiEnrol
 def enrolments_of(session: Session, user_id: str) -> list[NhiEnrolment]:
     """The user's signed and sent enrolments, newest first."""
     return nhi_enrolments.for_user(session, user_id)
+
+
+def sent_requests(session: Session, user_id: str) -> list[SentRequest]:
+    """The user's enrolments as `/nhi/` lists them, newest first."""
+    return [
+        SentRequest(
+            id=row.id,
+            reference=row.reference,
+            sent_at=row.signed_at,
+            state=row.state,
+            states=labels.STATES,
+        )
+        for row in enrolments_of(session, user_id)
+    ]
 
 
 def sent_answers(row: NhiEnrolment) -> dict[str, Any]:

@@ -138,6 +138,8 @@ def test_a_sent_application_is_found_from_the_dashboard_and_back_shows_it(
     start = signed_in.get_page(apply_link + "?lang=en")
     link = start.select_one(f"a[href='{sent_url}']")
     assert link is not None and "MG-" in link.get_text()
+    row = link.find_parent("li").get_text()
+    assert "Sent on" in row and "Received" in row  # the status list every journey shares
     sent = signed_in.get_page(sent_url + "?lang=en")
     assert sent.select_one("a[href$='application.pdf']") is not None
     back = signed_in.get("/apply/application/check")

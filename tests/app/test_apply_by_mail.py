@@ -42,6 +42,8 @@ def test_the_mail_route_ends_with_a_pdf_of_the_form_with_the_name(signed_in: Pag
     font = next(iter(reader.pages[0]["/Resources"]["/Font"].values())).get_object()
     descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
     assert "/FontFile2" in descriptor  # the Japanese font is embedded
+    row = signed_in.get_page("/apply/?lang=en").select_one("[data-testid=sent-list] li")
+    assert row.select_one("a")["href"] == sent and "Form ready to post" in row.get_text()
 
 
 def test_details_are_required_and_the_phone_must_look_like_a_phone(signed_in: PageClient) -> None:

@@ -111,8 +111,10 @@ def test_a_request_with_documents_reaches_the_office(signed_in: PageClient, app:
     assert document.data.startswith(b"%PDF-") and document.mimetype == "application/pdf"
     status_form = detail.select_one("form[action$='/status']")
     signed_in.post(status_form["action"], {"status": "completed"})
-    mine = signed_in.get_page("/insurance/cancel/requests?lang=en").get_text()
-    assert reference in mine and "Completed" in mine
+    mine = signed_in.get_page("/insurance/cancel/requests?lang=en")
+    row = mine.select_one("[data-testid=sent-list] li")
+    assert row.select_one("a").get_text() == reference and "Completed" in row.get_text()
+    assert row.select_one("a")["href"] == sent.headers["Location"]
 
 
 def test_an_image_over_the_pixel_cap_is_refused(signed_in: PageClient, app: Flask) -> None:

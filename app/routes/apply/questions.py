@@ -42,9 +42,9 @@ def answers() -> dict[str, Any]:
 @public
 def start() -> str:
     user = current_user()
-    draft = card_application.load(db.session, user.id) if user else {}
-    sent = card_application.sent_applications(db.session, user.id) if user else []
-    return render_template("pages/apply/start.html", has_draft=bool(draft.get("route")), sent=sent)
+    draft = card_application.typed(card_application.load(db.session, user.id) if user else {})
+    sent = card_application.sent_requests(db.session, user.id) if user else []
+    return render_template("pages/apply/start.html", has_draft=bool(draft.route), sent=sent)
 
 
 @bp.get("/photo-booth")

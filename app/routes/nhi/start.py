@@ -8,7 +8,7 @@ from flask import Blueprint, render_template
 from app.auth import current_user, public
 from app.extensions import db
 from app.services import nhi_drafts
-from app.services.nhi_signing import enrolments_of
+from app.services.nhi_signing import sent_requests
 
 bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 
@@ -17,6 +17,6 @@ bp = Blueprint("nhi", __name__, url_prefix="/nhi")
 @public
 def start() -> str:
     user = current_user()
-    sent = enrolments_of(db.session, user.id) if user else []
+    sent = sent_requests(db.session, user.id) if user else []
     in_progress = bool(user and nhi_drafts.load(db.session, user.id))
     return render_template("pages/nhi/start.html", sent=sent, in_progress=in_progress)

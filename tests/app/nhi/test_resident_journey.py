@@ -82,10 +82,12 @@ def test_household_of_three_signs_and_gets_a_copy(signed_in: PageClient) -> None
     text = "".join(p.extract_text() for p in reader.pages)
     assert reference in text and "番号 太郎" in text and "SHA-256" in text
     assert f"{reference}.json" in reader.attachments
-    status = client.get_page(
-        sent.select_one("main p a[href*='/nhi/enrolments/']:not([download])")["href"]
-    )
+    status_url = sent.select_one("main p a[href*='/nhi/enrolments/']:not([download])")["href"]
+    status = client.get_page(status_url)
     assert status.select_one("#nhi-status").get_text() == "Received"
+    row = client.get_page("/nhi/?lang=en").select_one("[data-testid=sent-list] li")
+    assert row.select_one("a")["href"] == status_url and reference in row.get_text()
+    assert "Received" in row.get_text()
     # the draft is gone: a new application starts empty
     assert "Not yet started" in client.get_page("/nhi/application").get_text()
 
