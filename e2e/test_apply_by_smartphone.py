@@ -84,6 +84,10 @@ def test_apply_with_a_smartphone_from_the_first_question_to_the_pdf_copy(tab: Ta
         tab.texts("Completed")
     )
     expect(tasks.task("Take the ID photo")).to_have_accessible_description(tab.texts("Completed"))
+    tasks.task("Apply for the My Number Card").click()
+    sent_list = ApplyStartPage(tab).page.get_by_test_id("sent-list")
+    expect(sent_list.get_by_role("link", name=reference)).to_be_visible()
+    expect(sent_list).to_contain_text(tab.texts("Received"))
 
 
 BLOCKING = [
