@@ -8,7 +8,7 @@ from flask import Flask
 
 from app.forms.application import CertificatesForm
 from app.forms.nhi_application import PersonForm
-from app.labels import apply, form_choices, nhi, printed, text
+from app.labels import apply, form_choices, insurance, nhi, printed, text
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,13 @@ def test_no_answer_or_an_unknown_value_is_shown_as_it_is(app: Flask) -> None:
         assert text(nhi.SEXES, None) == ""
         assert text(nhi.SEXES, "x") == "x"
     assert printed(nhi.SEXES, "x") == ""
+
+
+@pytest.mark.parametrize("states", [apply.STATES, nhi.STATES, insurance.STATUSES])
+def test_a_japanese_page_calls_a_received_request_by_its_state_not_a_date_heading(
+    app: Flask, states: object
+) -> None:
+    """The state "Received" had shared its message with the office's "received on" column,
+    so Japanese pages showed 受付日時 (date and time received) as a request's state."""
+    with app.test_request_context("/?lang=ja"):
+        assert text(states, "received") == "受付"  # type: ignore[arg-type]
