@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
+from app.labels import insurance as cancel_labels
 from app.storage.models import User
 from card_relay.agent import AgentServer
 from card_relay.testca import TestCa
@@ -136,7 +137,7 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
     fill(tab.texts("Phone number (電話番号)")).fill("03-1234-5678")
     fill(tab.texts("Insured person's symbol and number (被保険者記号・番号)")).fill("12-3456")
     documents = cancel.press("Save and continue", "Add the documents")
-    fill(tab.texts("The sender's ID (本人確認書類)")).set_input_files(
+    fill(tab.texts.option(cancel_labels.DOCUMENTS, "identity")).set_input_files(
         {"name": "id.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%id\n"}
     )
     check = documents.press("Save and continue", "Check your request before sending it")

@@ -20,6 +20,7 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
+from app.labels import nhi as labels
 from app.services.nhi_signing import TITLE
 from card_relay.agent import AgentServer
 from e2e.browser import Tab
@@ -107,7 +108,7 @@ def fill_sections(tab: Tab, page: NhiPage) -> NhiPage:
     page = page.follow("Tell us about you", "About you")
     page.fill("Your full name (氏名)", "番号 花子")
     page.fill_date("birth_date", "1990", "4", "1")
-    page.choose("Head of household (世帯主)")
+    page.choose_option(labels.RELATIONSHIPS, "head")
     page.fill("Daytime phone number (電話番号)", "045-123-4567")
     page.fill("Email address (メールアドレス)", "hanako@example.jp")
     expect(tab.page.get_by_text(_("Draft saved"))).to_be_visible()
@@ -120,7 +121,7 @@ def fill_sections(tab: Tab, page: NhiPage) -> NhiPage:
     page = page.press("I have added everyone", "Your National Health Insurance application")
     page = page.follow("Give the date your previous insurance ended", "Your previous insurance")
     page.fill_date("loss_date", "2026", "4", "1")
-    page.choose("Japan Health Insurance Association (協会けんぽ)")
+    page.choose_option(labels.INSURERS, "kyokai")
     page.fill("Name of the insurer (保険者名称)", "全国健康保険協会 神奈川支部")
     page = page.press("Save and continue", "Your National Health Insurance application")
     expect(tab.page.locator("#nhi-timing")).to_be_visible()
@@ -151,12 +152,8 @@ def _add_person(tab: Tab, page: NhiPage, person: dict[str, str]) -> NhiPage:
     page.fill("Full name (氏名)", person["full_name"])
     page.fill("Name in katakana (フリガナ)", person["kana"])
     page.fill_date("birth_date", person["y"], person["m"], person["d"])
-    page.choose({"female": "Female (女)", "male": "Male (男)"}[person["sex"]])
-    page.choose(
-        {"head": "Head of household (世帯主)", "spouse": "Spouse (妻・夫)", "child": "Child (子)"}[
-            person["relationship"]
-        ]
-    )
+    page.choose_option(labels.SEXES, person["sex"])
+    page.choose_option(labels.RELATIONSHIPS, person["relationship"])
     tab.page.locator(f"input[name=myna_hokensho][value={person['myna_hokensho']}]").check()
     return page.press("Save this person", "People joining")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from app.domain import files
 from e2e.browser import Tab
 from e2e.camera import chromium_browser  # noqa: F401  (a browser with a fake camera)
 from e2e.pages import PageObject
@@ -52,14 +53,15 @@ def test_a_too_close_selfie_is_refused_and_the_retake_passes(tab: Tab, tmp_path:
 
 def test_a_photo_over_7_mb_is_refused_before_it_is_sent(tab: Tab, tmp_path: Path) -> None:
     big = tmp_path / "big.jpg"
-    big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(7_100_000))
+    big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(files.PHOTO.max_bytes + 100_000))
     CreateAccountPage.open(tab).create_account_with_a_passkey("はなこ")
     take = TakePhotoPage.open(tab)
     take.page.get_by_label(tab.texts("Take or choose a photo")).set_input_files(big)
     take.page.get_by_role("button", name=tab.texts("Check my photo")).click()
     message = tab.texts(
-        "The selected file must be smaller than 7 MB. Take the photo again at a lower"
-        " resolution, or send a smaller copy"
+        "The selected file must be smaller than %(size)s MB. Take the photo again at a lower"
+        " resolution, or send a smaller copy",
+        size=files.PHOTO.megabytes,
     )
     expect(take.page.get_by_role("alert").filter(has_text=message)).to_be_visible()
     expect(take.verdict).to_be_hidden()

@@ -13,6 +13,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from app.labels import Choices
+
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "app" / "translations"
 SOURCE_LANGUAGE = "en"
 
@@ -32,6 +34,16 @@ class Texts:
     def __call__(self, message_id: str, **params: object) -> str:
         text = self._lookup(message_id)
         return text % params if params else text
+
+    def option(self, choices: Choices, value: str) -> str:
+        """A choice from `app/labels` as the form offers it: the translation, and on pages not
+        in Japanese the official Japanese beside it when the choices carry a caption
+        ("Spouse (妻・夫)"), as `app.labels.option` draws it."""
+        label = choices[value]
+        translated = self(label.en)
+        if self.language == "ja" or not choices.caption:
+            return translated
+        return f"{translated} ({label.ja})"
 
     def _lookup(self, message_id: str) -> str:
         message = _catalog(self.language).get(message_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Download, Locator
 
+from app.labels import Choices
 from e2e.browser import Tab
 from e2e.pages import PageObject
 
@@ -25,6 +26,10 @@ class NhiPage(PageObject):
 
     def choose(self, label_id: str) -> None:
         self.page.get_by_label(self._(label_id), exact=True).check()
+
+    def choose_option(self, choices: Choices, value: str) -> None:
+        """Choose one of the choices `app/labels` declares, by the words the form shows."""
+        self.page.get_by_label(self.tab.texts.option(choices, value), exact=True).check()
 
     def fill(self, label_id: str, value: str) -> None:
         self.page.get_by_label(self._(label_id), exact=True).fill(value)
