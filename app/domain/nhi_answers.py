@@ -8,28 +8,13 @@ draft and in the signed document. Drafts and enrolments saved before that kept i
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
+
+from app.domain.answers import Section, text
 
 LEGACY_KEYS = {"previous_insurance": "insurance"}
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-class Section:
-    """A dataclass of text answers, built from a draft's dict (unknown keys ignored)."""
-
-    @classmethod
-    def from_draft(cls, data: Any) -> Self:
-        data = data if isinstance(data, dict) else {}
-        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-        return cls(**{name: _text(data.get(name)) for name in names})
-
-    def to_draft(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
 
 
 @dataclass(frozen=True)
@@ -91,12 +76,12 @@ class NhiAttachment:
     @classmethod
     def from_draft(cls, data: dict[str, Any]) -> NhiAttachment:
         return cls(
-            id=_text(data.get("id")),
-            kind=_text(data.get("kind")),
-            name=_text(data.get("name")),
-            media_type=_text(data.get("media_type")),
+            id=text(data.get("id")),
+            kind=text(data.get("kind")),
+            name=text(data.get("name")),
+            media_type=text(data.get("media_type")),
             size=int(data.get("size", 0)),
-            sha256=_text(data.get("sha256")),
+            sha256=text(data.get("sha256")),
         )
 
 

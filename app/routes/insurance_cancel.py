@@ -7,7 +7,7 @@ answers wait in the resident's encrypted draft until sent.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
@@ -79,7 +79,7 @@ def other_insurer(insurer: str) -> str:
 def details() -> Response:
     answers = PAGES.answers()
     typed = cancel.CancellationRequest.from_draft(answers)
-    saved = asdict(typed.details) if typed.details else None
+    saved = typed.details.to_draft() if typed.details else None
     form = PAGES.form(forms.DetailsForm, answers, "details", saved)
     status, conflict = 200, []
     if request.method == "POST":

@@ -11,7 +11,7 @@ from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
 from app.labels import apply as labels
 from app.services.drafts import DraftStore
-from app.services.errors import NotFound
+from app.services.errors import found
 from app.services.sent_requests import SentRequest
 from app.storage import blobs, card_applications, photos
 from app.storage.models import CardApplication, Photo
@@ -95,10 +95,7 @@ def sent_requests(session: Session, user_id: str) -> list[SentRequest]:
 
 def sent_application(session: Session, user_id: str, application_id: str) -> CardApplication:
     """The user's own sent application (NotFound for anyone else's)."""
-    row = card_applications.get(session, application_id, user_id=user_id)
-    if row is None:
-        raise NotFound(application_id)
-    return row
+    return found(card_applications.get(session, application_id, user_id=user_id))
 
 
 def sent_answers(row: CardApplication) -> dict[str, Any]:

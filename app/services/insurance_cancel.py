@@ -9,17 +9,18 @@ draft holds only blob ids and the answers, encrypted too.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.domain import references
+from app.domain.answers import Section
 from app.domain.files import DOCUMENT, FileProblem
 from app.labels import insurance as labels
 from app.services import uploads
 from app.services.drafts import DraftStore
-from app.services.errors import NotFound
+from app.services.errors import found
 from app.services.sent_requests import SentRequest
 from app.storage import blobs, insurance
 from app.storage.db import transaction
@@ -42,14 +43,11 @@ class Stored:
 
 
 @dataclass(frozen=True)
-class CancellationDetails:
-    """The insured person, as the MHLW template asks (the birth date also as typed)."""
+class CancellationDetails(Section):
+    """The insured person, as the MHLW template asks."""
 
     name: str = ""
     birth_date: str = ""  # ISO date
-    birth_year: str = ""
-    birth_month: str = ""
-    birth_day: str = ""
     address: str = ""
     phone: str = ""
     insured_number: str = ""
@@ -69,22 +67,17 @@ class CancellationRequest:
     @classmethod
     def from_draft(cls, answers: dict[str, Any]) -> CancellationRequest:
         details = answers.get("details")
-        names = {f.name for f in fields(CancellationDetails)}
         return cls(
             applicant=str(answers.get("applicant", "")),
             insurer=str(answers.get("insurer", "")),
-            details=(
-                CancellationDetails(**{k: str(v or "") for k, v in details.items() if k in names})
-                if details
-                else None
-            ),
+            details=CancellationDetails.from_draft(details) if details else None,
             documents={k: Stored(**v) for k, v in answers.get("documents", {}).items()},
         )
 
     def to_draft(self) -> dict[str, Any]:
         answers: dict[str, Any] = {"applicant": self.applicant, "insurer": self.insurer}
         if self.details is not None:
-            answers["details"] = asdict(self.details)
+            answers["details"] = self.details.to_draft()
         answers["documents"] = {k: asdict(v) for k, v in self.documents.items()}
         return answers
 
@@ -177,10 +170,7 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
 
 def sent_request(session: Session, user_id: str, cancellation_id: str) -> InsuranceCancellation:
     """The user's own sent request (NotFound for anyone else's)."""
-    row = insurance.cancellation(session, cancellation_id, user_id=user_id)
-    if row is None:
-        raise NotFound(cancellation_id)
-    return row
+    return found(insurance.cancellation(session, cancellation_id, user_id=user_id))
 
 
 def sent_requests(session: Session, user_id: str) -> list[SentRequest]:

@@ -16,7 +16,7 @@ from app.domain import clock, nhi_document, nhi_fields
 from app.domain.nhi_answers import NhiApplicant
 from app.labels import nhi as labels
 from app.services import card_sessions, nhi_drafts
-from app.services.errors import Conflict, NotFound
+from app.services.errors import Conflict, found
 from app.services.relay_documents import register_document
 from app.services.sent_requests import SentRequest
 from app.storage import blobs, nhi_enrolments
@@ -159,10 +159,7 @@ def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
 
 def own_enrolment(session: Session, user_id: str, enrolment_id: str) -> NhiEnrolment:
     """The user's own enrolment (NotFound for anyone else's)."""
-    row = nhi_enrolments.get(session, enrolment_id, user_id=user_id)
-    if row is None:
-        raise NotFound(enrolment_id)
-    return row
+    return found(nhi_enrolments.get(session, enrolment_id, user_id=user_id))
 
 
 def enrolments_of(session: Session, user_id: str) -> list[NhiEnrolment]:

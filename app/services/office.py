@@ -11,20 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import NoReturn, TypeVar
+from typing import NoReturn
 
 from sqlalchemy.orm import Session
 
 from app.domain.office_states import RecordStates
 from app.extensions import db
-from app.services.errors import Conflict, NotFound
+from app.services.errors import Conflict
 from app.storage import audit
 from app.storage.models import AuditEvent
 
 # The record id of an event about a list (no one record).
 LIST = "*"
 _COUNT = "staff_actions_recorded"
-T = TypeVar("T")
 
 
 def record_staff_action(
@@ -94,13 +93,6 @@ def check_allowed(
 def history(states: RecordStates, record_id: str) -> list[AuditEvent]:
     """The record's audit events, oldest first (the office pages' history)."""
     return audit.for_record(db.session, states.kind, record_id)
-
-
-def found(row: T | None) -> T:
-    """The record, or `NotFound` (404)."""
-    if row is None:
-        raise NotFound
-    return row
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Any
 from app.domain.application import CardApplicationAnswers
 from app.domain.office_states import CARD_APPLICATION
 from app.extensions import db
-from app.services.errors import NotFound
-from app.services.office import ListFilters, found, history, record_listing, record_staff_action
+from app.services.errors import NotFound, found
+from app.services.office import ListFilters, history, record_listing, record_staff_action
 from app.storage import blobs, card_applications, photos
 from app.storage.blobs import StoredFile
 from app.storage.models import AuditEvent, CardApplication, Photo

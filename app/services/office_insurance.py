@@ -12,11 +12,10 @@ from typing import Any
 
 from app.domain.office_states import CANCELLATION_ACTION_FOR, INSURANCE_CANCELLATION
 from app.extensions import db
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, found
 from app.services.office import (
     ListFilters,
     check_allowed,
-    found,
     history,
     record_listing,
     record_staff_action,

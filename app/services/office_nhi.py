@@ -21,11 +21,10 @@ from app.domain import clock, nhi_answers, nhi_document, nhi_fields
 from app.domain.office_states import NHI_ENROLMENT
 from app.extensions import db
 from app.services import nhi_pdf, nhi_signing
-from app.services.errors import Conflict, NotFound
+from app.services.errors import Conflict, NotFound, found
 from app.services.office import (
     ListFilters,
     check_allowed,
-    found,
     history,
     record_listing,
     record_staff_action,

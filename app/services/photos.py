@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.domain import files
 from app.extensions import db
 from app.services import card_application
-from app.services.errors import NotFound, ServiceError
+from app.services.errors import ServiceError, found
 from app.storage import blobs, photos
 from photo_checks import PhotoError, check_and_decode, render_overlay, strip_metadata
 
@@ -129,9 +129,7 @@ def chosen(owner_id: str, photo_id: str) -> ChosenPhoto:
     Raises:
         NotFound: no such photo, or someone else's.
     """
-    row = photos.get(db.session, photo_id, owner_id=owner_id)
-    if row is None:
-        raise NotFound(photo_id)
+    row = found(photos.get(db.session, photo_id, owner_id=owner_id))
     return ChosenPhoto(row.id, photos.report(row))
 
 
@@ -143,10 +141,7 @@ def stored_file(owner_id: str, photo_id: str, *, overlay: bool) -> blobs.StoredF
     """
     row = photos.get(db.session, photo_id, owner_id=owner_id)
     blob_id = (row.overlay_blob_id if overlay else row.blob_id) if row else None
-    stored = blobs.get(db.session, blob_id, owner_id=owner_id) if blob_id else None
-    if stored is None:
-        raise NotFound(photo_id)
-    return stored
+    return found(blobs.get(db.session, blob_id, owner_id=owner_id) if blob_id else None)
 
 
 def prune(session: Session, owner_id: str, *, keep: int, also_keep: set[str]) -> None:
