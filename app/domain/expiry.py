@@ -7,7 +7,9 @@ Rules (procedures.md §0.3, jpki.md "Validity"):
   No signature certificate is issued to children under 15.
 - Foreign residents with a period of stay: card and certificates end with the stay if sooner.
 - Renewal opens 3 months before an expiry; the card still works as a health insurance card
-  for 3 months after its user-authentication certificate expires.
+  for 3 months after its user-authentication certificate expires, never past the card's own
+  end (`insurance_until`). The 3 months are in none of the five sources (DD only; review plan
+  D13): to be confirmed against an official page.
 
 Choices where the sources are ambiguous (also in the issue's report):
 - "Birthday after issue" counts birthdays strictly after the issue date (a card issued on a
@@ -132,15 +134,27 @@ class Event:
     day: date
 
 
+def insurance_until(certificate: date, card: date | None) -> date | None:
+    """The last day the card works as a health insurance card (review plan D13).
+
+    The 3-month grace after the certificate, capped by the card's end (a stay's end caps the
+    card already). None when the card's end is unknown (only the certificate was read) or the
+    certificate ends with the card: then no date can be promised.
+    """
+    if card is None or card <= certificate:
+        return None
+    return min(add_months(certificate, INSURANCE_GRACE_MONTHS), card)
+
+
 def events(dates: CardDates) -> list[Event]:
     """Everything to act on, in date order (ties: the earlier step first)."""
     found = [
         Event("certificate_renewal_opens", add_months(dates.certificate, -RENEWAL_WINDOW_MONTHS)),
         Event("certificate_expires", dates.certificate),
     ]
-    if dates.certificate < dates.card:
-        grace = add_months(dates.certificate, INSURANCE_GRACE_MONTHS)
-        found.append(Event("insurance_grace_ends", min(grace, dates.card)))
+    grace = insurance_until(dates.certificate, dates.card)
+    if grace is not None:
+        found.append(Event("insurance_grace_ends", grace))
         found.append(Event("card_renewal_opens", add_months(dates.card, -RENEWAL_WINDOW_MONTHS)))
     if dates.limited_by_stay:
         found.append(Event("stay_renewal_opens", add_months(dates.card, -RENEWAL_WINDOW_MONTHS)))
@@ -169,8 +183,8 @@ def status_on(dates: CardDates, today: date) -> str:
     if today > dates.card:
         return "expired"
     if today > dates.certificate:
-        grace = min(add_months(dates.certificate, INSURANCE_GRACE_MONTHS), dates.card)
-        return "grace" if today <= grace and dates.certificate < dates.card else "expired"
+        grace = insurance_until(dates.certificate, dates.card)
+        return "grace" if grace is not None and today <= grace else "expired"
     if today >= add_months(dates.earliest, -RENEWAL_WINDOW_MONTHS):
         return "renew_now"
     return "valid"

@@ -3,6 +3,14 @@
 One question per page; an answer that blocks the online route leads to a result page that
 says what to do instead (GOV.UK "check a service is suitable"), never to a validation error.
 The PIN question comes before any card operation, so nobody is led into guessing.
+
+Sources:
+- sources/003_32f427e35db20b96.txt:141,274 (MHLW leaflet, 2020-21): joining an insurer must
+  still be notified to it; registering does not do it (review plan D2).
+- sources/004_ddb9b7bd2bc2cbb0.txt:56-61 (Chuo City, 2024-12-04): without a smartphone,
+  register at a Seven Bank ATM or a clinic; the 4-digit PIN is what registration needs.
+- sources/001_0411ed77a002a177.txt:36 (HIECC FAQ): the Seven Bank ATM route needs the PIN, so a
+  face-recognition card (no PIN) is sent to a clinic's reader only (review plan D3).
 """
 
 from __future__ import annotations

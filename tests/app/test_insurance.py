@@ -174,7 +174,7 @@ def test_status_reads_the_card_again(client: PageClient, app: Flask) -> None:
     page = client.get_page(read_card(client, "/insurance/status") + "&lang=en")
     assert "This card is registered" in page.select_one("[data-testid=status-result]").get_text()
     assert page.select_one("[data-testid=certificate-expiry] time") is not None
-    assert "3 months" in page.get_text()
+    assert "3 more months" in page.get_text()  # the grace as a rule (D13)
 
 
 def test_signed_in_the_registration_is_listed_and_the_dashboard_shows_it(

@@ -187,3 +187,22 @@ def test_the_helper_asks_the_first_unanswered_question(
     answers: dict[str, str], question: str | None
 ) -> None:
     assert expiry_flow.next_question(answers) == question
+
+
+@pytest.mark.parametrize(
+    ("certificate", "card", "until"),
+    [
+        # The certificate ends with the card: no grace can be promised (review plan D13).
+        (D(2031, 5, 10), D(2031, 5, 10), None),
+        # The card's end unknown (only the certificate was read): no date either.
+        (D(2029, 5, 10), None, None),
+        # The card outlives the certificate: 3 months after it.
+        (D(2029, 5, 10), D(2034, 5, 10), D(2029, 8, 10)),
+        # A stay-capped card ends inside the 3 months: the card's end wins.
+        (D(2029, 5, 10), D(2029, 6, 1), D(2029, 6, 1)),
+    ],
+)
+def test_the_card_works_for_insurance_until_the_grace_or_its_own_end(
+    certificate: date, card: date | None, until: date | None
+) -> None:
+    assert expiry.insurance_until(certificate, card) == until
