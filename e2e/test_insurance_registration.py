@@ -126,8 +126,10 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
         "I am, for my own registration", then="Which health insurance is the person in?"
     )
     cancel = cancel.answer(
-        "National Health Insurance from the ward (国民健康保険)", then="About the insured person"
+        "National Health Insurance from your city (国民健康保険)",
+        then="Does the insured person have a valid 資格確認書 or health insurance card?",
     )
+    cancel = cancel.answer("No", then="About the insured person")
     fill = cancel.page.get_by_label
     fill(tab.texts("Full name (氏名)")).fill("番号 花子")
     fill(tab.texts("Year"), exact=True).fill("1990")

@@ -101,10 +101,13 @@ class ApplicantForm(BaseForm):
         [
             ("self", _l("I am, for my own registration")),
             ("household", _l("Someone in the same household")),
-            ("agent", _l("Someone else, with a letter of authority (委任状)")),
+            ("agent", _l("Someone from another household, with a letter of authority (委任状)")),
         ],
         _l("Select who is sending the request"),
-        hints={"agent": _l("You will attach the letter of authority and your own ID.")},
+        hints={
+            "household": _l("No letter of authority is needed."),
+            "agent": _l("You will attach the letter of authority and your own ID."),
+        },
     )
 
 
@@ -112,7 +115,7 @@ class InsurerForm(BaseForm):
     insurer = radios(
         _l("Which health insurance is the person in?"),
         [
-            ("nhi", _l("National Health Insurance from the ward (国民健康保険)")),
+            ("nhi", _l("National Health Insurance from your city (国民健康保険)")),
             ("employee", _l("Insurance through an employer (健康保険組合, 協会けんぽ, 共済組合)")),
             ("elderly", _l("Insurance for people 75 and over (後期高齢者医療制度)")),
             ("not_sure", _l("I am not sure")),
@@ -122,7 +125,29 @@ class InsurerForm(BaseForm):
     )
 
 
-CANCEL_FORMS: dict[str, type[BaseForm]] = {"applicant": ApplicantForm, "insurer": InsurerForm}
+class ValidCardForm(BaseForm):
+    """A valid card or 資格確認書 is a required document (S4:106-113; review plan E2)."""
+
+    valid_card = radios(
+        _l("Does the insured person have a valid 資格確認書 or health insurance card?"),
+        [("yes", _l("Yes")), ("no", _l("No"))],
+        _l("Select whether the insured person has a valid 資格確認書 or health insurance card"),
+        description=_l(
+            "Paper health insurance cards are no longer valid. People with a registered card "
+            "usually have a 資格情報のお知らせ instead, which is not a 資格確認書."
+        ),
+        hints={
+            "yes": _l("You will attach a copy of it."),
+            "no": _l("You send the request without it."),
+        },
+    )
+
+
+CANCEL_FORMS: dict[str, type[BaseForm]] = {
+    "applicant": ApplicantForm,
+    "insurer": InsurerForm,
+    "valid-card": ValidCardForm,
+}
 BIRTH_DATE_INCOMPLETE = _l("Enter the date of birth, with a year, a month and a day")
 
 

@@ -9,13 +9,20 @@ APPLICANTS = Choices(
     {
         "self": Label("被保険者本人", N_("The insured person")),
         "household": Label("同じ世帯の方", N_("Someone in the same household")),
-        "agent": Label("委任状を持つ代理人", N_("An agent with a letter of authority")),
+        "agent": Label(
+            "代理人（別世帯の方）",
+            N_("An agent from another household, with a letter of authority"),
+        ),
     },
     caption=False,
 )
 DOCUMENTS = Choices(
     {
         "identity": Label("本人確認書類", N_("The sender's ID")),
+        "insurance_card": Label(
+            "有効な被保険者証または資格確認書（写し）",
+            N_("A valid insurance card or 資格確認書 (a copy)"),
+        ),
         "authority": Label("委任状", N_("Letter of authority")),
     }
 )

@@ -98,7 +98,7 @@ def details() -> Response:
         form,
         partial="details",
         answers=answers,
-        back=QUESTIONS.question_url("insurer"),
+        back=QUESTIONS.question_url("valid-card"),
         autosave_args={},
         status=status,
         conflict=conflict,
@@ -157,7 +157,9 @@ def check() -> Response | str:
 @login_required
 def sent(cancellation_id: str) -> str:
     row = cancel.sent_request(db.session, require_user().id, cancellation_id)
-    return render_template("pages/insurance_cancel/sent.html", row=row)
+    return render_template(
+        "pages/insurance_cancel/sent.html", row=row, request=cancel.sent_answers(row)
+    )
 
 
 @bp.get("/requests")

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import references
+from app.domain import cancellation, references
 from app.domain.answers import Section
 from app.domain.files import DOCUMENT, FileProblem
 from app.labels import insurance as labels
@@ -27,7 +27,7 @@ from app.storage.db import transaction
 from app.storage.models import InsuranceCancellation
 
 DRAFT_KEY = "insurance.cancel"
-DOCUMENT_KINDS = ("identity", "authority")
+DOCUMENT_KINDS = cancellation.DOCUMENT_KINDS
 BLOB_KIND = "insurance_cancel_document"
 RULE = DOCUMENT
 
@@ -56,11 +56,12 @@ class CancellationDetails(Section):
 
 @dataclass(frozen=True)
 class CancellationRequest:
-    """The request's answers as the draft keeps them (`applicant`, `insurer`, `details`,
-    `documents` by kind)."""
+    """The request's answers as the draft keeps them (`applicant`, `insurer`, `valid_card`,
+    `details`, `documents` by kind)."""
 
     applicant: str = ""
     insurer: str = ""
+    valid_card: str = ""
     details: CancellationDetails | None = None
     documents: dict[str, Stored] = field(default_factory=dict)
 
@@ -70,12 +71,17 @@ class CancellationRequest:
         return cls(
             applicant=str(answers.get("applicant", "")),
             insurer=str(answers.get("insurer", "")),
+            valid_card=str(answers.get("valid_card", "")),
             details=CancellationDetails.from_draft(details) if details else None,
             documents={k: Stored(**v) for k, v in answers.get("documents", {}).items()},
         )
 
     def to_draft(self) -> dict[str, Any]:
-        answers: dict[str, Any] = {"applicant": self.applicant, "insurer": self.insurer}
+        answers: dict[str, Any] = {
+            "applicant": self.applicant,
+            "insurer": self.insurer,
+            "valid_card": self.valid_card,
+        }
         if self.details is not None:
             answers["details"] = self.details.to_draft()
         answers["documents"] = {k: asdict(v) for k, v in self.documents.items()}
@@ -83,12 +89,31 @@ class CancellationRequest:
 
     @property
     def needed_documents(self) -> tuple[str, ...]:
-        """The sender's ID always; an agent adds the letter of authority."""
-        return DOCUMENT_KINDS if self.applicant == "agent" else ("identity",)
+        """The documents the rule asks of this request (`cancellation.needed_documents`)."""
+        return cancellation.needed_documents(self.applicant, self.valid_card)
+
+    @property
+    def qualification_form(self) -> str:
+        """How a 資格確認書 follows (`cancellation.qualification_form`)."""
+        return cancellation.qualification_form(self.applicant, self.valid_card)
 
     @property
     def complete(self) -> bool:
-        return self.details is not None and all(k in self.documents for k in self.needed_documents)
+        """Every question answered and every needed document added."""
+        return (
+            self.valid_card in ("yes", "no")
+            and self.details is not None
+            and all(k in self.documents for k in self.needed_documents)
+        )
+
+    def sent(self) -> CancellationRequest:
+        """The request as it is sent: only the documents it needs (a copy added before an
+        answer changed is not sent)."""
+        needed = self.needed_documents
+        kept = {k: v for k, v in self.documents.items() if k in needed}
+        return CancellationRequest(
+            self.applicant, self.insurer, self.valid_card, self.details, kept
+        )
 
 
 def draft(session: Session, user_id: str) -> dict[str, Any]:
@@ -157,15 +182,23 @@ def send(session: Session, user_id: str) -> InsuranceCancellation | None:
     answers = draft(session, user_id)
     if not complete(answers):
         return None
+    request = CancellationRequest.from_draft(answers).sent()
     row = insurance.add_cancellation(
         session,
         reference=references.new(references.INSURANCE_CANCELLATION),
         user_id=user_id,
-        applicant=CancellationRequest.from_draft(answers).applicant or "self",
-        answers=answers,
+        applicant=request.applicant or "self",
+        answers={**answers, **request.to_draft()},
     )
     DRAFT.discard(session, user_id)  # commits the request with the draft's removal
+    with transaction(session):
+        _delete_replaced(session, user_id)  # a copy the request no longer needs
     return row
+
+
+def sent_answers(row: InsuranceCancellation) -> CancellationRequest:
+    """A sent request's answers (its sent page says what follows from them)."""
+    return CancellationRequest.from_draft(insurance.cancellation_answers(row))
 
 
 def sent_request(session: Session, user_id: str, cancellation_id: str) -> InsuranceCancellation:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from flask import Flask
 from PIL import Image
 from sqlalchemy import select
@@ -42,9 +43,14 @@ def upload(client: PageClient, files: dict[str, tuple[bytes, str]]) -> object:
     )
 
 
-def fill_in(client: PageClient, applicant: str = "agent") -> None:
-    for question, value in (("applicant", applicant), ("insurer", "nhi")):
-        response = client.post(f"/insurance/cancel/questions/{question}", {question: value})
+def fill_in(client: PageClient, applicant: str = "agent", valid_card: str = "no") -> None:
+    for question, value in (
+        ("applicant", applicant),
+        ("insurer", "nhi"),
+        ("valid-card", valid_card),
+    ):
+        field = question.replace("-", "_")
+        response = client.post(f"/insurance/cancel/questions/{question}", {field: value})
         assert response.status_code == 303
     response = client.post("/insurance/cancel/details", DETAILS)
     assert response.headers["Location"] == "/insurance/cancel/documents"
@@ -168,6 +174,85 @@ def test_the_request_is_typed_and_a_draft_reads_back_as_it_was_saved() -> None:
     }
     typed = CancellationRequest.from_draft(saved)
     assert typed.needed_documents == ("identity", "authority") and not typed.complete
+    assert typed.valid_card == ""  # a draft from before the question: asked again
     assert typed.details is not None and typed.details.birth_date == "1990-04-01"
     again = CancellationRequest.from_draft(typed.to_draft())
     assert again == typed
+
+
+def test_the_person_s_valid_card_is_a_required_document_when_they_hold_one(
+    signed_in: PageClient,
+) -> None:
+    """Review plan E2 (S4:106-113): the copy is asked for; no request is sent without it."""
+    fill_in(signed_in, applicant="self", valid_card="yes")
+    page = signed_in.get_page("/insurance/cancel/documents?lang=en")
+    assert page.select_one("input[name=insurance_card]") is not None
+    missing = upload(signed_in, {"identity": (jpeg_with_location(), "id.jpg")})
+    assert missing.status_code == 422
+    assert signed_in.get("/insurance/cancel/check").status_code in (302, 303)
+    assert signed_in.post("/insurance/cancel/check").status_code in (302, 303)  # nothing sent
+    done = upload(signed_in, {"insurance_card": (b"%PDF-1.4\n%card\n", "card.pdf")})
+    assert done.headers["Location"] == "/insurance/cancel/check"
+    check = signed_in.get_page("/insurance/cancel/check?lang=ja").get_text()
+    assert "有効な被保険者証または資格確認書" in check and "card.pdf" in check
+
+
+@pytest.mark.parametrize(
+    ("applicant", "valid_card", "lang", "arrives", "absent"),
+    [
+        ("agent", "no", "ja", "世帯主あてに郵送されます", "簡易書留"),
+        ("agent", "no", "en", "posted later to the head of household", "simple registered"),
+        ("self", "yes", "ja", "すぐには発行されません", "世帯主あて"),
+        ("self", "yes", "en", "not issued straight away", "head of household"),
+        ("household", "no", "en", "your insurer sends a 資格確認書", "head of household"),
+    ],
+)
+def test_the_sent_page_says_how_the_qualification_form_follows(
+    signed_in: PageClient, applicant: str, valid_card: str, lang: str, arrives: str, absent: str
+) -> None:
+    """Review plan E3 (S4:101), E4 (S4:135), E5 (S4:132), E6 (S4:134)."""
+    fill_in(signed_in, applicant=applicant, valid_card=valid_card)
+    files = {"identity": (b"%PDF-1.4\n%id\n", "id.pdf")}
+    if applicant == "agent":
+        files["authority"] = (b"%PDF-1.4\n%letter\n", "letter.pdf")
+    if valid_card == "yes":
+        files["insurance_card"] = (b"%PDF-1.4\n%card\n", "card.pdf")
+    assert upload(signed_in, files).headers["Location"] == "/insurance/cancel/check"
+    sent = signed_in.post("/insurance/cancel/check")
+    page = signed_in.get_page(f"{sent.headers['Location']}?lang={lang}")
+    text = page.select_one("[data-testid=what-arrives]").get_text()
+    assert arrives in text and absent not in page.get_text()
+    yourself = page.select_one("[data-testid=check-yourself]").get_text()
+    assert ("ご自身でマイナポータルで確認" if lang == "ja" else "MynaPortal yourself") in yourself
+    moving = page.select_one("[data-testid=new-insurer]").get_text()
+    told = "新しい保険者に解除を申請したこと" if lang == "ja" else "tell the new insurer"
+    assert told in moving
+
+
+@pytest.mark.parametrize(
+    ("lang", "same_household", "insurer", "not_said"),
+    [
+        ("ja", "同一世帯の方は不要", "国民健康保険の保険者は市区町村です", "保険者である区役所"),
+        ("en", "same household does not need one", "run by your city", "the insurer for National"),
+    ],
+)
+def test_the_start_page_says_who_needs_a_letter_and_who_the_insurer_is(
+    client: PageClient, lang: str, same_household: str, insurer: str, not_said: str
+) -> None:
+    """Review plan E1 (S4:96-100) and E8 (the city is the NHI insurer, not the ward)."""
+    page = client.get_page(f"/insurance/cancel/?lang={lang}")
+    assert same_household in page.select_one("[data-testid=authority]").get_text()
+    assert insurer in page.select_one("[data-testid=insurer]").get_text()
+    assert not_said not in page.get_text()
+    assert "有効な資格確認書" in page.get_text() or lang == "en"
+
+
+def test_the_insurer_question_names_the_city_not_the_ward(signed_in: PageClient) -> None:
+    """Review plan E8: 「区の国民健康保険」 is said nowhere."""
+    signed_in.post("/insurance/cancel/questions/applicant", {"applicant": "self"})
+    ja = signed_in.get_page("/insurance/cancel/questions/insurer?lang=ja").get_text()
+    assert "市区町村の国民健康保険" in ja and "区の国民健康保険" not in ja.replace("市区町村の", "")
+    en = signed_in.get_page("/insurance/cancel/questions/insurer?lang=en").get_text()
+    assert "National Health Insurance from your city" in en
+    other = signed_in.get_page("/insurance/cancel/other-insurer/not_sure?lang=ja").get_text()
+    assert "市区町村名（例：横浜市）" in other and "区の名前" not in other

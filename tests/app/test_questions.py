@@ -90,7 +90,10 @@ def test_the_cancellation_questions_go_back_to_the_previous_one(signed_in: PageC
     following = _answer(signed_in, "/insurance/cancel/questions/applicant", {"applicant": "self"})
     assert following == "/insurance/cancel/questions/insurer"
     assert _back(signed_in, following) == "/insurance/cancel/questions/applicant"
-    assert _answer(signed_in, following, {"insurer": "nhi"}) == "/insurance/cancel/details"
+    card = _answer(signed_in, following, {"insurer": "nhi"})
+    assert card == "/insurance/cancel/questions/valid-card"  # review plan E2
+    assert _back(signed_in, card) == "/insurance/cancel/questions/insurer"
+    assert _answer(signed_in, card, {"valid_card": "no"}) == "/insurance/cancel/details"
 
 
 def test_the_printed_dates_page_asks_both_dates_and_says_what_is_missing(

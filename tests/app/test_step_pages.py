@@ -85,9 +85,10 @@ def test_editing_one_part_of_a_date_saves_the_whole_date() -> None:
 
 
 def _to_details(client: PageClient) -> None:
-    for question, value in (("applicant", "self"), ("insurer", "nhi")):
+    for question, value in (("applicant", "self"), ("insurer", "nhi"), ("valid-card", "no")):
+        field = question.replace("-", "_")
         assert (
-            client.post(f"/insurance/cancel/questions/{question}", {question: value}).status_code
+            client.post(f"/insurance/cancel/questions/{question}", {field: value}).status_code
             == 303
         )
 

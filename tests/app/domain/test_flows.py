@@ -64,8 +64,10 @@ def test_a_new_way_of_giving_the_card_dates_forgets_the_old_dates() -> None:
     assert expiry_flow.next_question(kept) == "read-card"
 
 
-def test_the_cancellation_goes_on_only_for_the_wards_insurance() -> None:
+def test_the_cancellation_goes_on_only_for_national_health_insurance() -> None:
     flow = cancellation.FLOW
-    assert flow.end({"applicant": "self", "insurer": "nhi"}, TODAY) == Step("details", "")
+    nhi = {"applicant": "self", "insurer": "nhi"}
+    assert flow.end(nhi, TODAY) == Step("question", "valid-card")  # review plan E2
+    assert flow.end({**nhi, "valid_card": "no"}, TODAY) == Step("details", "")
     assert flow.end({"applicant": "self", "insurer": "elderly"}, TODAY).kind == "other-insurer"
     assert flow.previous("insurer", {"applicant": "self"}, TODAY) == "applicant"
