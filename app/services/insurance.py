@@ -41,7 +41,6 @@ class CardCertificate:
 class CertificateDates:
     expires_on: date
     renewal_opens: date
-    insurance_until: date | None  # None: the card's own end is unknown (`expiry.insurance_until`)
 
 
 def certificate_from_job(
@@ -99,14 +98,15 @@ def lookup(session: Session, certificate: CardCertificate) -> Registration | Non
     return registry().lookup(session, issuer=certificate.issuer, serial=certificate.serial)
 
 
-def certificate_dates(not_after: datetime, card_end: date | None = None) -> CertificateDates:
-    """The certificate's last day, when renewal opens, and until when the card works for
-    insurance: a date only when the card's own end is known (reading the chip gives only the
-    certificate's), since the grace never outlasts the card or the stay (review plan D13)."""
+def certificate_dates(not_after: datetime) -> CertificateDates:
+    """The certificate's last day and when renewal opens.
+
+    No "works for health insurance until" date: reading the chip gives the certificate's end,
+    not the card's, and the grace never outlasts the card or the stay (`expiry.insurance_until`,
+    review plan D13), so the pages state the grace as a rule instead."""
     aware = not_after if not_after.tzinfo else not_after.replace(tzinfo=UTC)
     last = aware.astimezone(JST).date()
     return CertificateDates(
         expires_on=last,
         renewal_opens=dates.add_months(last, -expiry.RENEWAL_WINDOW_MONTHS),
-        insurance_until=expiry.insurance_until(last, card_end),
     )
