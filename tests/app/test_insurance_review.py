@@ -25,13 +25,16 @@ def text_of(client: PageClient, url: str, lang: str, testid: str | None = None) 
     [
         (
             "ja",
-            "なくしても再発行されません",
+            "なくしても再発行されません。国民健康保険の紙の保険証は、最長でも2025年9月30日まで",
             "加入や脱退の手続きは、これまでどおり必要",
             "在留カードを更新しても自動では延長されない",
         ),
         (
             "en",
-            "never reissued",
+            (
+                "never reissued, even if lost. National Health Insurance paper cards were valid "
+                "until 30 September 2025"
+            ),
             "you still have to join and leave insurers",
             "Renewing the residence card does not extend it",
         ),
@@ -44,7 +47,6 @@ def test_the_start_page_says_paper_cards_are_gone_joining_is_still_needed_and_th
     assert paper in text_of(client, "/insurance/", lang, "paper-cards")
     assert join in text_of(client, "/insurance/", lang, "join-and-leave")
     assert stay in text_of(client, "/insurance/", lang, "stay")
-    assert "30 September 2025" in text_of(client, "/insurance/", "en") or lang == "ja"
 
 
 @pytest.mark.parametrize(
