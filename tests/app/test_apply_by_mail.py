@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pypdf
+import pytest
 import segno
 from PIL import Image
 
@@ -91,3 +93,35 @@ def test_a_photo_without_a_qr_code_says_so_and_keeps_the_field(signed_in: PageCl
     )
     assert response.status_code == 422
     assert "No QR code with an application ID was found" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says", "never"),
+    [
+        (
+            "en",
+            ["write your 12-digit Individual Number by hand", "(no stamp needed)"],
+            "plain envelope",
+        ),
+        (
+            "ja",
+            [
+                "個人番号（12桁）を手書きで記入します",
+                "同封の返信用封筒に入れて投函します（切手は不要です）",
+            ],
+            "普通の封筒",
+        ),
+    ],
+)
+def test_the_mail_steps_say_the_number_is_written_by_hand_and_the_envelope_needs_no_stamp(
+    signed_in: PageClient, lang: str, says: list[str], never: str
+) -> None:
+    """B1 (S3:71): the handwritten form needs the 12 digits written in; B2 (S3:375): the
+    enclosed return envelope needs no stamp."""
+    signed_in.post("/apply/application/begin", {"route": "mail"})
+    for step, data in MAIL_STEPS:
+        signed_in.post(f"/apply/application/{step}", data)
+    sent = signed_in.post("/apply/application/send").headers["Location"]
+    text = signed_in.get_page(f"{sent}?lang={lang}").get_text(" ", strip=True)
+    assert all(s in text for s in says) and never not in text
+    assert not re.search(r"\d{12}", text.replace(" ", ""))
