@@ -110,6 +110,14 @@ def mail_form_pdf(
         "この内容を交付申請書に書き写し、署名して郵送してください。"
         "Copy these answers onto the official form, sign it and post it.",
     )
+    # S3:71: the handwritten form needs the My Number written in; this guide never asks for it.
+    note(
+        pdf,
+        "手書き用の交付申請書には、個人番号（マイナンバー12桁）を必ずご自身で記入してください。"
+        "この用紙には印字していません。"
+        "On the handwritten form you must write your 12-digit Individual Number (My Number) "
+        "yourself. We do not print it.",
+    )
     pdf.ln(3)
     top = pdf.get_y()
     pdf.set_right_margin(pdf.w - pdf.l_margin - 120)
@@ -117,6 +125,7 @@ def mail_form_pdf(
     row(pdf, "住所", "Address", answers.get("address", ""))
     row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
     row(pdf, "電話番号", "Phone number", answers.get("phone", ""))
+    row(pdf, "個人番号（12桁）", "Individual Number (12 digits)", "手書きで記入 / write by hand")
     _certificate_boxes(pdf, answers.get("certificates", ""))
     row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
     row(pdf, "申請日", "Date of application", f"{today.year}年{today.month}月{today.day}日")

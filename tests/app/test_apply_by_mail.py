@@ -41,6 +41,9 @@ def test_the_mail_route_ends_with_a_pdf_of_the_form_with_the_name(signed_in: Pag
     reader = pypdf.PdfReader(io.BytesIO(pdf.data))
     text = reader.pages[0].extract_text()
     assert "山田 花子" in text and "署名用電子証明書の発行を希望しません" in text
+    # B1 (S3:71): the 12 digits are written by hand, never printed.
+    assert "個人番号（12桁）" in text and "手書きで記入" in text
+    assert not re.search(r"\d{12}", text)
     font = next(iter(reader.pages[0]["/Resources"]["/Font"].values())).get_object()
     descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
     assert "/FontFile2" in descriptor  # the Japanese font is embedded
