@@ -319,10 +319,11 @@ def test_a_locked_signature_password_is_reset_with_the_4_digit_pin(
     """F2 (jpki.md §3): each password is reset with the other one."""
     job_id = _failed_sign_job(client, app, "PIN_BLOCKED")
     ja = client.get_page(f"/relay/return?j={job_id}&lang=ja").get_text(" ", strip=True)
+    assert "署名用電子証明書の暗証番号がロックされました" in ja
     assert "4桁の暗証番号（利用者証明用）が分かれば" in ja and "「JPKI暗証番号リセット」" in ja
     assert "署名用電子証明書の暗証番号（6～16文字）が分かる場合" not in ja
     en = client.get_page(f"/relay/return?j={job_id}&lang=en").get_text(" ", strip=True)
-    assert "The signature password is locked" in en and "if you know your 4-digit PIN" in en
+    assert "The signature password has been locked" in en and "if you know your 4-digit PIN" in en
     assert "Kiosks offer the reset from 6:30 to 23:00." in en
 
 
