@@ -32,8 +32,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.card, pytest.mark.parametrize("device
 JST = ZoneInfo("Asia/Tokyo")
 # The two ways to reset a locked PIN.
 KIOSK = (
-    "at a convenience-store kiosk with the Mynaportal app, if you know your signature password "
-    "(6 to 16 characters)"
+    "at a convenience-store kiosk, after booking the reset in the J-LIS app "
+    "「JPKI暗証番号リセット」, if you know your signature password (6 to 16 characters)"
 )
 OFFICE = (
     "otherwise at your ward or city office, with the card and an ID (the office may ask for more)"

@@ -1,4 +1,10 @@
-"""The application's steps for each route, what each needs, and the certificate rule by age."""
+"""The application's steps for each route, what each needs, and the certificate rule by age.
+
+Sources:
+- docs/domain/procedures.md §1.2: the official online form's fields in order (申請書ID, contact,
+  date of birth, certificates, Braille) and the handwritten form's.
+- docs/domain/procedures.md §0.3 and jpki.md §4: no signature certificate under 15.
+"""
 
 from __future__ import annotations
 

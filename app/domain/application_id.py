@@ -2,6 +2,10 @@
 
 No check-digit algorithm is published, so the only rule is "23 ASCII digits" after
 full-width digits become ASCII and separators (spaces, hyphens, dots) are dropped.
+
+Sources:
+- docs/domain/procedures.md §0.4 and §1.2 row 1: the 申請書ID has 23 half-width digits,
+  printed at the top right of the 交付申請書.
 """
 
 from __future__ import annotations

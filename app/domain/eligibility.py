@@ -2,10 +2,22 @@
 
 Each question's answer leads to the next question, to a result page that only informs
 (with a way on), or to a result page that blocks and says what to do instead.
+
+Sources:
+- docs/domain/procedures.md §1.2: the questions (form, details, child, stay, express, route).
+- sources/002_94590aa69886f632.txt:127-134 (J-LIS card site): a renewal notice with an
+  application ID and QR code is used like the form; without one, take the documents it lists
+  to the municipal office.
+- sources/003_32f427e35db20b96.txt:403-409 (MHLW leaflet): on-site application at the
+  workplace (出張申請受付方式); the card is then posted by restricted-recipient mail.
+- docs/domain/procedures.md §1.1 (Meiwa, Asahikawa city pages): express issuance, its fee for a
+  reissue, and the reissues that are free (notes area full, number changed; to be confirmed per
+  city).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -24,6 +36,8 @@ EXPRESS_REASONS = (
     "notes_full",
 )
 STAY_WARNING_MONTHS = 2
+# Reissues for these reasons are free (procedures.md §1.1): the express page shows no fee.
+FREE_REISSUE_REASONS = frozenset({"notes_full", "number_changed"})
 
 
 def _question(key: str) -> Step:
@@ -39,7 +53,16 @@ def stay_status(end: date, today: date) -> str:
     return "ok"
 
 
+def express_fee_applies(reasons: Iterable[str]) -> bool:
+    """Whether the reissue fee applies: not when every reason given is one whose reissue is
+    free, so the express page does not ask a fee of someone whose notes area is full."""
+    chosen = {r for r in reasons if r in EXPRESS_REASONS}
+    return bool(chosen - FREE_REISSUE_REASONS)
+
+
 def _have_form(value: Any, answers: Answers, today: date) -> Step:
+    if value == "renewal_no_id":
+        return Step("result", "renewal-at-office")
     if value == "no":
         return Step("result", "need-form")
     if value == "unknown":
@@ -78,6 +101,8 @@ def _express(value: Any, answers: Answers, today: date) -> Step:
 def _route(value: Any, answers: Answers, today: date) -> Step:
     if value == "booth" and answers.get("have_form") == "id_only":
         return Step("result", "booth-needs-qr")
+    if value == "workplace":
+        return Step("result", "workplace")
     return Step("route", value or "")
 
 
@@ -110,6 +135,8 @@ RESULTS = (
     "stay-ends-soon",
     "express",
     "booth-needs-qr",
+    "renewal-at-office",
+    "workplace",
 )
 
 

@@ -27,6 +27,14 @@ Choices where the sources are ambiguous (also in the issue's report):
   material reportedly counts from the end of the expiry month (a later date), so ours is the
   safe one. It is shown only when the certificate ends before the card: for a card that
   itself expires (or a stay that ends) our sources say nothing of a grace.
+
+Sources:
+- docs/domain/procedures.md §0.3: the card to the 10th (adult) or 5th birthday after issue,
+  both certificates to the 5th, a period of stay ends card and certificates, the special
+  extension to 2 months, renewal from 3 months before.
+- docs/domain/jpki.md §4 "Validity": the certificates' validity and the signature age (15).
+- sources/000_0b792771a67859a2.txt:153-154 (Yokohama City): the user-certification
+  certificate survives a move; the signature certificate ends with a change of address or name.
 """
 
 from __future__ import annotations

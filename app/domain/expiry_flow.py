@@ -4,6 +4,9 @@ Answers are ISO dates and choice keys, as the session keeps them:
 born, source ("issue" | "printed" | "chip"), issued, applied, card, certificate, stay, stay_end.
 The card's dates come either from the issue date (and, for some 18- and 19-year-olds, when
 they applied), or as printed on the card, or with the certificate's date read from the chip.
+
+Sources: none — the order of the questions only; the rules they feed are `expiry`'s, which
+names its sources.
 """
 
 from __future__ import annotations

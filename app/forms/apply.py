@@ -20,6 +20,7 @@ class HaveFormForm(BaseForm):
         [
             ("qr", _l("Yes, with a QR code")),
             ("id_only", _l("Yes, but I only have the 23-digit ID")),
+            ("renewal_no_id", _l("I have a renewal notice without an application ID")),
             ("no", _l("No")),
             ("unknown", _l("I do not know what this is")),
         ],
@@ -33,6 +34,10 @@ class HaveFormForm(BaseForm):
         hints={
             "id_only": _l(
                 "For example, you wrote it down. You can apply online, but not at a photo booth."
+            ),
+            "renewal_no_id": _l(
+                "Before your card expires, J-LIS posts a renewal notice (有効期限通知書). Some "
+                "notices have no application ID (申請書ID) or QR code."
             ),
             "unknown": _l("We will show you what it looks like."),
         },
@@ -82,7 +87,7 @@ class ExpressForm(BaseForm):
             ("lost", _l("I lost my card in the last 30 days")),
             ("damaged", _l("My card is damaged")),
             ("number_changed", _l("My My Number was changed")),
-            ("notes_full", _l("The notes area on the back of my card is full")),
+            ("notes_full", _l("The notes area (追記欄) on the front of my card is full")),
             ("none", _l("None of these")),
         ],
         _l("Select the reasons that apply, or None of these"),
@@ -106,11 +111,13 @@ class RouteForm(BaseForm):
             ("pc", _l("On a computer")),
             ("booth", _l("At an ID photo booth")),
             ("mail", _l("By post")),
+            ("workplace", _l("At my workplace, when the city comes to take applications")),
         ],
         _l("Select how you want to apply"),
         hints={
             "smartphone": _l(
-                "Scan the form's QR code and take your photo with the phone. About 10 minutes."
+                "Scan the form's QR code and take your photo with the phone. About 10 minutes. "
+                "The card is ready soonest this way."
             ),
             "pc": _l("Type the 23-digit ID and upload a photo file (JPEG)."),
             "booth": _l(
@@ -118,7 +125,12 @@ class RouteForm(BaseForm):
                 "code and the booth fee."
             ),
             "mail": _l(
-                "We fill in a printable form for you. You add a printed photo, sign it and post it."
+                "We fill in a printable form for you. You add a printed photo, sign it and post "
+                "it. A few days slower than online."
+            ),
+            "workplace": _l(
+                "Some employers host the city's on-site application (出張申請受付). The card is "
+                "then posted to you, with no office visit."
             ),
         },
     )
@@ -180,3 +192,31 @@ FORMS: dict[str, type[BaseForm]] = {
     "express": ExpressForm,
     "route": RouteForm,
 }
+
+
+class MovedForm(BaseForm):
+    moved = radios(
+        _l("Have you moved to another city, town or village since you applied?"),
+        [("no", _l("No")), ("yes", _l("Yes"))],
+        _l("Select whether you have moved since you applied"),
+        description=_l("Answer Yes only if the notice to collect the card has not arrived yet."),
+    )
+
+
+class CollectForm(BaseForm):
+    collect = radios(
+        _l("Can you go to the office yourself to collect the card?"),
+        [
+            ("yes", _l("Yes")),
+            (
+                "unavoidable",
+                _l("No, because of illness, a disability or another unavoidable reason"),
+            ),
+            ("other", _l("No, for another reason, such as work")),
+        ],
+        _l("Select whether you can collect the card yourself"),
+    )
+
+
+#: The questions after applying (`domain/collection.FLOW`).
+COLLECT_FORMS: dict[str, type[BaseForm]] = {"moved": MovedForm, "collect": CollectForm}

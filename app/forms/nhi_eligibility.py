@@ -111,8 +111,8 @@ class CardProblemsForm(BaseForm):
         _l("The card of the person who applies and signs. Select all that apply."),
         hints={
             "expired": _l(
-                "The certificate expires on the 5th birthday after it was issued. The date is on "
-                "the card's back or in Mynaportal."
+                "The certificate expires on the 5th birthday after it was issued. The date is "
+                "printed on the card (券面) or shown in Mynaportal."
             ),
             "details_changed": _l(
                 "The signature certificate stops working when your address or name changes."

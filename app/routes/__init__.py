@@ -16,7 +16,8 @@ def register_blueprints(app: Flask) -> None:
     - card_reader: set up the card reader (the agent's downloads and its status check).
     - digital_auth: the card step through the Digital Authentication App (OpenID Connect);
       digital_auth_standin: its stand-in provider (tests and localhost only).
-    - application: the card application itself (online or by post), autosaved, then sent.
+    - application: the card application itself (online or by post), autosaved, then sent;
+      collect: after applying, a move and who may collect the card.
     - office: the staff index; office_card_applications, office_nhi, office_insurance: one
       journey each, same skeleton (list → record → decisions → files).
     - insurance_register, insurance_cancel: registering the card for insurance use, its
@@ -45,7 +46,7 @@ def register_blueprints(app: Flask) -> None:
         pwa,
         relay,
     )
-    from app.routes.apply import application
+    from app.routes.apply import application, collect
 
     modules = (
         home,
@@ -53,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
         account,
         apply,
         application,
+        collect,
         photo,
         insurance,
         nhi,

@@ -26,8 +26,9 @@ ACTIONS: dict[str, Any] = {
         "know your PINs. It cannot be done online."
     ),
     "card_renewal_opens": _l(
-        "Apply for a new card (free when it is a renewal). A notice from J-LIS usually arrives "
-        "2 to 3 months before."
+        "Apply for a new card (free when it is a renewal). A notice from J-LIS arrives 2 to 3 "
+        "months before: if it shows an application ID (申請書ID) and QR code, apply with your "
+        "smartphone; if not, take the documents it lists to your city office."
     ),
     "stay_renewal_opens": _l(
         "Renew your period of stay at the immigration office. Then, with the new residence card, "
@@ -39,8 +40,9 @@ ACTIONS: dict[str, Any] = {
     ),
     "stay_extension_due": _l(
         "Extend the card at your city office before this day: bring the card, your new "
-        "residence card and your 4-digit PIN. If your stay renewal is still pending, ask for "
-        "the special extension. A card that lapses must be issued again (about 1,000 yen)."
+        "residence card and the 4-digit PIN you set for address changes (住民基本台帳用暗証番号; "
+        "many people set all 4-digit PINs the same). If your stay renewal is still pending, ask "
+        "for the special extension. A card that lapses must be issued again (about 1,000 yen)."
     ),
     "card_expires": _l("The card can no longer be used as ID or as a health insurance card."),
     "insurance_grace_ends": _l(

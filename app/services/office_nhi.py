@@ -158,11 +158,11 @@ def accept(
             _log(session, row, staff_id, "accept_refused", *checked.reasons)
         raise NotVerified(",".join(checked.reasons))
     with db.transaction() as session:
-        people = checked.document.get("people", [])
-        kind = nhi_fields.notice_kind([p.get("myna_hokensho", "") for p in people])
+        signed = nhi_document.application_of(checked.document)
+        kind = nhi_fields.notice_kind([p.myna_hokensho for p in signed.people])
         package = nhi_signing.package_of(session, row)
         pdf = nhi_pdf.notice_pdf(
-            checked.document,
+            signed,
             kind=kind,
             reference=row.reference,
             address=package["signer"]["address"],

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pypdf
+import pytest
 import segno
 from PIL import Image
 
@@ -39,11 +41,29 @@ def test_the_mail_route_ends_with_a_pdf_of_the_form_with_the_name(signed_in: Pag
     reader = pypdf.PdfReader(io.BytesIO(pdf.data))
     text = reader.pages[0].extract_text()
     assert "山田 花子" in text and "署名用電子証明書の発行を希望しません" in text
+    # B1 (S3:71): the 12 digits are written by hand, never printed.
+    assert "個人番号（12桁）" in text and "手書きで記入" in text
+    assert not re.search(r"\d{12}", text)
     font = next(iter(reader.pages[0]["/Resources"]["/Font"].values())).get_object()
     descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
     assert "/FontFile2" in descriptor  # the Japanese font is embedded
     row = signed_in.get_page("/apply/?lang=en").select_one("[data-testid=sent-list] li")
     assert row.select_one("a")["href"] == sent and "Form ready to post" in row.get_text()
+
+
+def test_the_mail_form_pdf_shows_every_answer_as_typed(signed_in: PageClient) -> None:
+    """The handwritten form's copy prints each step's answer: details, the birth date in
+    the form's 年月日 shape, the certificate boxes and the Braille choice."""
+    signed_in.post("/apply/application/begin", {"route": "mail"})
+    for step, data in MAIL_STEPS:
+        assert signed_in.post(f"/apply/application/{step}", data).status_code == 303
+    sent = signed_in.post("/apply/application/send").headers["Location"]
+    page = signed_in.get_page(sent)
+    pdf = signed_in.get(page.select_one("a[href$='application.pdf']")["href"])
+    text = pypdf.PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    for shown in ("横浜市中区港町1-1", "0451234567", "1990年3月27日", "希望しない / No"):
+        assert shown in text, text
+    assert "■ 署名用電子証明書" in text and "□ 利用者証明用電子証明書" in text
 
 
 def test_details_are_required_and_the_phone_must_look_like_a_phone(signed_in: PageClient) -> None:
@@ -91,3 +111,35 @@ def test_a_photo_without_a_qr_code_says_so_and_keeps_the_field(signed_in: PageCl
     )
     assert response.status_code == 422
     assert "No QR code with an application ID was found" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says", "never"),
+    [
+        (
+            "en",
+            ["write your 12-digit Individual Number by hand", "(no stamp needed)"],
+            "plain envelope",
+        ),
+        (
+            "ja",
+            [
+                "個人番号（12桁）を手書きで記入します",
+                "同封の返信用封筒に入れて投函します（切手は不要です）",
+            ],
+            "普通の封筒",
+        ),
+    ],
+)
+def test_the_mail_steps_say_the_number_is_written_by_hand_and_the_envelope_needs_no_stamp(
+    signed_in: PageClient, lang: str, says: list[str], never: str
+) -> None:
+    """B1 (S3:71): the handwritten form needs the 12 digits written in; B2 (S3:375): the
+    enclosed return envelope needs no stamp."""
+    signed_in.post("/apply/application/begin", {"route": "mail"})
+    for step, data in MAIL_STEPS:
+        signed_in.post(f"/apply/application/{step}", data)
+    sent = signed_in.post("/apply/application/send").headers["Location"]
+    text = signed_in.get_page(f"{sent}?lang={lang}").get_text(" ", strip=True)
+    assert all(s in text for s in says) and never not in text
+    assert not re.search(r"\d{12}", text.replace(" ", ""))

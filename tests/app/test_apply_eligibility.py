@@ -27,7 +27,7 @@ def test_start_page_says_what_you_need_and_starts_the_questions(client: PageClie
 def test_each_question_is_its_own_page_with_the_question_as_heading(client: PageClient) -> None:
     soup = client.get_page("/apply/questions/have-form?lang=en")
     assert soup.select_one("legend h1").get_text(strip=True) == "Do you have your application form?"
-    assert len(soup.select("input[type=radio]")) == 4
+    assert len(soup.select("input[type=radio]")) == 5
     assert soup.select_one("a.back-link")["href"] == "/apply/"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app.relay_helpers import FakeAgent, start_job
 from tests.helpers.client import PageClient
 
@@ -35,6 +37,8 @@ def test_a_foreign_resident_whose_stay_ends_first(client: PageClient) -> None:
     assert calendar.mimetype == "text/calendar"
     body = calendar.get_data().replace(b"\r\n ", b"").decode()
     assert body.count("BEGIN:VEVENT") == 4 and "DTSTART;VALUE=DATE:20270131" in body
+    # F5: which 4-digit PIN extends the card (DD §0.2).
+    assert "住民基本台帳用暗証番号" in body
 
 
 def test_an_adult_with_the_issue_date_gets_the_grace_and_renewal_steps(client: PageClient) -> None:
@@ -95,3 +99,40 @@ def test_pin_reset_routes(client: PageClient) -> None:
     assert "convenience-store kiosk" in text and "24 hours" in text
     text = client.get_page("/card/pin-reset/neither?lang=en").get_text()
     assert "two visits" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "renewal"),
+    [
+        ("en", ["application ID (申請書ID) and QR code", "take the documents it lists"]),
+        ("ja", ["申請書IDとQRコードが書かれていれば", "通知に書かれた書類を持って"]),
+    ],
+)
+def test_the_calendar_says_what_to_do_with_or_without_an_application_id(
+    client: PageClient, lang: str, renewal: list[str]
+) -> None:
+    """B9 (S2:127-134): the renewal notice with or without an application ID."""
+    date_answer(client, "date-of-birth", "1980", "10", "10")
+    choose(client, "source", "issue")
+    date_answer(client, "issue-date", "2020", "5", "15")
+    choose(client, "stay", "no")
+    page = client.get_page(f"/card/dates?lang={lang}")
+    calendar = client.get(page.select_one("[data-testid=ics-download]")["href"])
+    body = calendar.get_data().replace(b"\r\n ", b"").decode().replace("\\,", ",")
+    body = body.replace("\\;", ";")
+    assert all(r in body for r in renewal), body
+
+
+@pytest.mark.parametrize(
+    ("lang", "app_name", "hours"),
+    [
+        ("en", "Install the J-LIS app 「JPKI暗証番号リセット」", "from 6:30 to 23:00"),
+        ("ja", "J-LISのアプリ「JPKI暗証番号リセット」を入れます", "6時30分〜23時"),
+    ],
+)
+def test_the_kiosk_route_names_the_reset_app_and_the_hours(
+    client: PageClient, lang: str, app_name: str, hours: str
+) -> None:
+    """F1 (S0:136; jpki.md §3): the app is 「JPKI暗証番号リセット」, not JPKI利用者ソフト."""
+    text = client.get_page(f"/card/pin-reset/signature?lang={lang}").get_text(" ", strip=True)
+    assert app_name in text and hours in text and "JPKI利用者ソフト" not in text

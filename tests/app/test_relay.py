@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from flask import Flask
 
 from app.extensions import db
@@ -302,3 +303,70 @@ def test_an_error_code_outside_the_contract_is_refused(client: PageClient) -> No
     answer = agent.post_result(redeemed, error_body("PIN_REQUIRED"))
     assert answer.status_code == 400 and as_json(answer)["error"]["code"] == "MALFORMED"
     assert agent.post_result(redeemed, error_body("USER_CANCELLED")).status_code == 200
+
+
+def _failed_sign_job(client: PageClient, app: Flask, code: str) -> str:
+    document = _register_document(client, app)
+    job = start_job(client, purpose="sign", document=document)
+    agent = FakeAgent(client)
+    agent.post_result(agent.redeem(job.ticket).get_json(), error_body(code))
+    return job.job_id
+
+
+def test_a_locked_signature_password_is_reset_with_the_4_digit_pin(
+    client: PageClient, app: Flask
+) -> None:
+    """F2 (jpki.md §3): each password is reset with the other one."""
+    job_id = _failed_sign_job(client, app, "PIN_BLOCKED")
+    ja = client.get_page(f"/relay/return?j={job_id}&lang=ja").get_text(" ", strip=True)
+    assert "署名用電子証明書の暗証番号がロックされました" in ja
+    assert "4桁の暗証番号（利用者証明用）が分かれば" in ja and "「JPKI暗証番号リセット」" in ja
+    assert "署名用電子証明書の暗証番号（6～16文字）が分かる場合" not in ja
+    en = client.get_page(f"/relay/return?j={job_id}&lang=en").get_text(" ", strip=True)
+    assert "The signature password has been locked" in en and "if you know your 4-digit PIN" in en
+    assert "Kiosks offer the reset from 6:30 to 23:00." in en
+
+
+def test_a_locked_4_digit_pin_is_reset_with_the_signature_password(client: PageClient) -> None:
+    """F1/F2: the auth PIN's kiosk reset needs the signature password and the J-LIS app."""
+    job = start_job(client)
+    agent = FakeAgent(client)
+    agent.post_result(agent.redeem(job.ticket).get_json(), error_body("PIN_BLOCKED"))
+    ja = client.get_page(f"/relay/return?j={job.job_id}&lang=ja").get_text(" ", strip=True)
+    assert "署名用電子証明書の暗証番号（6～16文字）が分かる場合は" in ja
+    assert "「JPKI暗証番号リセット」" in ja and "マイナポータルアプリ" not in ja
+
+
+def test_a_wrong_signature_password_says_five_tries(client: PageClient, app: Flask) -> None:
+    job_id = _failed_sign_job(client, app, "PIN_WRONG")
+    en = client.get_page(f"/relay/return?j={job_id}&lang=en").get_text(" ", strip=True)
+    assert "locks after 5 wrong tries" in en
+    ja = client.get_page(f"/relay/return?j={job_id}&lang=ja").get_text(" ", strip=True)
+    assert "5回続けて間違えるとロックされます" in ja
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("en", "for example after a report of loss"), ("ja", "紛失の届出などで電子証明書が失効")],
+)
+def test_a_revoked_auth_certificate_does_not_blame_a_move(
+    client: PageClient, lang: str, says: str
+) -> None:
+    """F3 (S0:153-154): only the signature certificate ends with a move."""
+    revoked = next(i for i in variants() if i.id == "revoked")
+    job = start_job(client)
+    FakeAgent(client).run(job.ticket, identity=revoked)
+    text = client.get_page(f"/relay/return?j={job.job_id}&lang={lang}").get_text(" ", strip=True)
+    assert says in text
+    assert "move" not in text and "住所" not in text
+
+
+def test_a_revoked_signature_certificate_names_the_move(client: PageClient, app: Flask) -> None:
+    revoked = next(i for i in variants() if i.id == "revoked")
+    job = start_job(client, purpose="sign", document=_register_document(client, app))
+    assert as_json(FakeAgent(client).run(job.ticket, identity=revoked))["reason"] == "REVOKED"
+    job_id = job.job_id
+    en = client.get_page(f"/relay/return?j={job_id}&lang=en").get_text(" ", strip=True)
+    assert "ends when your address or name changes" in en
+    ja = client.get_page(f"/relay/return?j={job_id}&lang=ja").get_text(" ", strip=True)
+    assert "住所や氏名が変わると署名用電子証明書は失効します" in ja

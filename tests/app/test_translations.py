@@ -94,3 +94,29 @@ def test_every_language_of_the_site_has_a_catalog_and_the_agent_s_texts() -> Non
     for lang in LANGUAGES:
         assert (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").exists(), lang
         assert set(STRINGS[lang]) == set(STRINGS["en"]), lang
+
+
+def _japanese() -> list[Message]:
+    with (TRANSLATIONS / "ja" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return [m for m in read_po(handle) if m.id]
+
+
+def test_review_wording_fixes_hold_in_the_catalogue() -> None:
+    """Issue 15 (docs/domain-review-plan.md): B12/H6 the 追記欄 is on the front; F1/H7 the reset
+    app is 「JPKI暗証番号リセット」; F4/H15 no "card's back"; H2 no colloquial 当てずっぽう; H3 the
+    official 個人番号通知書; H13 no colon joining clauses in running Japanese."""
+    banned_ja = [
+        "裏面の追記欄",
+        "JPKI利用者ソフト",
+        "マイナポータルアプリを使ってコンビニ",
+        "当てずっぽう",
+        "マイナンバーのお知らせ",
+        "で：",
+    ]
+    for message in _japanese():
+        for string in (
+            message.string if isinstance(message.string, list | tuple) else [message.string]
+        ):
+            assert not [b for b in banned_ja if b in string], (message.id, string)
+        ids = message.id if isinstance(message.id, list | tuple) else [message.id]
+        assert not [i for i in ids if "card's back" in i or "back of my card" in i], message.id

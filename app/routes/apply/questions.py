@@ -27,8 +27,18 @@ def _route(route: str) -> str:
     return url_for("application.start", route=route)
 
 
+def _result_context(result: str, answers: dict[str, Any]) -> dict[str, Any]:
+    """The express page names the reissue fee only when it applies."""
+    return {"express_fee": eligibility.express_fee_applies(answers.get("express") or [])}
+
+
 QUESTIONS = Journey(
-    "apply", eligibility.FLOW, forms.FORMS, folder="apply", places={"route": _route}
+    "apply",
+    eligibility.FLOW,
+    forms.FORMS,
+    folder="apply",
+    places={"route": _route},
+    result_context=_result_context,
 )
 QUESTIONS.register(bp)
 

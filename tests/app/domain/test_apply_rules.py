@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from app.domain import application, application_id, dates, eligibility
+from app.domain import application, application_id, collection, dates, eligibility
 
 TODAY = date(2026, 11, 24)
 
@@ -122,6 +122,10 @@ def test_stay_status(end: date, status: str) -> None:
         ("express", {"express": ["lost"]}, "result", "express", False),
         ("route", {"route": "mail"}, "route", "mail", False),
         ("route", {"route": "booth", "have_form": "id_only"}, "result", "booth-needs-qr", True),
+        # B9 (S2:127-134): a renewal notice without an application ID goes to the office.
+        ("have-form", {"have_form": "renewal_no_id"}, "result", "renewal-at-office", True),
+        # B13 (S3:403-409): the employer's on-site application.
+        ("route", {"route": "workplace"}, "result", "workplace", True),
     ],
 )
 def test_where_each_answer_leads(
@@ -185,3 +189,39 @@ def test_the_card_application_answers_are_typed_from_the_draft() -> None:
     assert typed.route == "pc" and typed.terms and typed.born_on == date(1990, 3, 27)
     assert typed.photo_id == "" and not typed.has_qr
     assert CardApplicationAnswers.from_draft(typed.to_draft()) == typed
+
+
+@pytest.mark.parametrize(
+    ("reasons", "fee"),
+    [
+        ({"notes_full"}, False),
+        ({"number_changed"}, False),
+        ({"notes_full", "number_changed"}, False),
+        ({"lost"}, True),
+        ({"damaged"}, True),
+        ({"notes_full", "lost"}, True),
+        (set(), False),
+    ],
+)
+def test_the_express_fee_applies_unless_every_reason_is_a_free_reissue(
+    reasons: set[str], fee: bool
+) -> None:
+    """B11 (procedures.md §1.1): a full notes area or a changed number is reissued free."""
+    assert eligibility.express_fee_applies(reasons) is fee
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "key"),
+    [
+        ("moved", "yes", "reapply"),
+        ("moved", "no", "collect"),
+        ("collect", "yes", "collect-yourself"),
+        ("collect", "unavoidable", "representative"),
+        ("collect", "other", "must-collect"),
+    ],
+)
+def test_after_applying_a_move_means_reapplying_and_only_some_reasons_allow_a_representative(
+    question: str, value: str, key: str
+) -> None:
+    """B5 (S2:277-279) and B4 (S2:281-283)."""
+    assert collection.FLOW.after(question, {question: value}, TODAY).key == key
