@@ -114,12 +114,7 @@ def staff_action(view: F) -> F:
     """
 
     @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        user = current_user()
-        if user is None:
-            return redirect(url_for("auth.sign_in", next=request.path))
-        if not user.is_staff:
-            abort(403)
+    def audited(*args: Any, **kwargs: Any) -> Any:
         before = actions_recorded()
         try:
             result = view(*args, **kwargs)
@@ -131,9 +126,8 @@ def staff_action(view: F) -> F:
             _check_one_action(view, actions_recorded() - before)
         return result
 
-    wrapped.login_required = True  # type: ignore[attr-defined]
-    wrapped.staff_action = True  # type: ignore[attr-defined]
-    return wrapped  # type: ignore[return-value]
+    audited.staff_action = True  # type: ignore[attr-defined]
+    return staff_required(audited)  # type: ignore[return-value]
 
 
 def _check_one_action(view: Callable[..., Any], recorded: int) -> None:

@@ -141,6 +141,26 @@ def test_templates_have_no_inline_script_style_or_handlers() -> None:
     assert offenders == []
 
 
+def test_every_class_the_stylesheet_styles_is_used() -> None:
+    """app.css keeps no dead rules: each class it styles is written in a template, a script or
+    Python, or completed by a template from a prefix (`task-list__status--{{ task.status }}`,
+    `{{ kind }}__item`, `input--{{ params.width }}`)."""
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "app/static/css/app.css").read_text(), flags=re.S)
+    sources = (ROOT / "app").rglob("*")
+    used = "\n".join(p.read_text() for p in sources if p.suffix in {".html", ".mjs", ".py"})
+
+    def found(name: str) -> bool:
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", used):
+            return True
+        prefix, modifier, _ = name.rpartition("--")
+        element = name.partition("__")[2].partition("--")[0]
+        return bool(modifier and f"{prefix}--{{{{" in used) or bool(
+            element and f"}}}}__{element}" in used
+        )
+
+    assert sorted(n for n in set(re.findall(r"\.([a-z][\w-]*)", css)) if not found(n)) == []
+
+
 # The checkers themselves, on a small fake tree: each rule must catch a deliberate violation.
 
 

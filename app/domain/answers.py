@@ -1,6 +1,9 @@
 """A section of a journey's typed answers: a frozen dataclass of text answers, read from and
 written to the draft's JSON. The NHI application's sections (`nhi_answers.py`) and the
 insurance cancellation's details are sections; a section declares its fields, nothing more.
+
+Sources: none — pure mechanics: how a section's answers are read from and written to the draft;
+the fields and their rules are sourced in the journeys' own modules.
 """
 
 from __future__ import annotations

@@ -1,8 +1,12 @@
 """The one "today" and "now" of the service: Japan's calendar, whatever the server's zone.
 
-Deadlines, ages and expiry dates are days in Japan (procedures.md §0): a server in UTC would
-otherwise turn a Tokyo morning into yesterday. Everything that needs the date asks here, so a
-test can reason about one clock (an architecture test forbids `date.today()` elsewhere).
+Deadlines, ages and expiry dates are days in Japan: a server in UTC would otherwise turn a
+Tokyo morning into yesterday. Everything that needs the date asks here, so a test can reason
+about one clock (an architecture test forbids `date.today()` elsewhere).
+
+Sources: none — pure mechanics: which calendar days are counted in (Japan Standard Time,
+UTC+9, no daylight saving). The deadlines and expiry rules that count them are sourced in
+`expiry.py` and `nhi_deadlines.py` (docs/domain/procedures.md §0.3, §4.2).
 """
 
 from __future__ import annotations

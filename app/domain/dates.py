@@ -1,16 +1,26 @@
 """Dates typed as three fields (year, month, day), and the two 29 February rules.
 
-One parser for every date a person types (procedures.md §0: Japanese forms ask year, month,
-day): full-width digits are read as digits (NFKC), the year has four digits and is 1900 or
-later. What each date must also be (in the past, after 2016…) is the field's own rule.
+One parser for every date a person types: full-width digits are read as digits (NFKC), the
+year has four digits and is 1900 or later. What each date must also be (in the past, after
+2016…) is the field's own rule.
 
-29 February, decided once (Civil Code art. 143, 年齢計算ニ関スル法律):
+29 February, decided once:
 - `age_on`: legal age. A year is complete at the end of the day before the anniversary; a
   leap-day child's anniversary in a common year is missing, so the year ends with 28 February
   and the child is a year older on 1 March.
 - `birthday_in`: the date a birthday falls on, for expiry dates that "end on the n-th
-  birthday" (jpki.md "Validity"): in a common year 29 February becomes 28 February, the last
-  day of the month.
+  birthday": in a common year 29 February becomes 28 February, the last day of the month.
+
+Sources:
+- docs/domain/procedures.md §5.1 "Dates" and §1.2 (生年月日): memorable dates are asked as
+  three fields and must be a real date.
+- docs/domain/procedures.md §0.4: full-width digits are converted to ASCII before checking.
+- docs/domain/jpki.md §4 "Validity" and procedures.md §0.3: the card and the certificates end
+  on the holder's n-th birthday after issue (`birthday_in`).
+- 年齢計算ニ関スル法律 (明治35年法律第50号) with Civil Code (民法) art. 143: age counts from the
+  day of birth and a year ends on the day before the anniversary (`age_on`). Not yet in
+  docs/domain or its sources: to be added there.
+- none for the year 1900 floor: a typing check, not a rule of any office.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 """Which card route and which agent download fit the visitor's device, from its User-Agent.
 
-Source: the User-Agent tokens browsers send (MDN, "Browser detection using the user agent":
-"Mobi" for phones, "Android", "iPhone"/"iPad", "Windows NT", "Macintosh", "X11; Linux"). Only a
-default: every page that uses it still offers the other choices, because a User-Agent can lie
-(an iPad asks for the desktop site and says "Macintosh").
+Only a default: every page that uses it still offers the other choices, because a User-Agent
+can lie (an iPad asks for the desktop site and says "Macintosh").
+
+Sources:
+- https://developer.mozilla.org/en-US/docs/Web/HTTP/Browser_detection_using_the_user_agent
+  (MDN, "Browser detection using the user agent"): the tokens browsers send, "Mobi" for
+  phones, "Android", "iPhone"/"iPad", "Windows NT", "Macintosh", "X11; Linux".
 """
 
 from __future__ import annotations

@@ -2,10 +2,15 @@
 the one size limit for each kind of file, the type from the magic number, an image's size
 from its headers, and PNG metadata removal.
 
-Sources: `docs/domain/photo.md` (the ID photo: JPEG, 20 KB to 7 MB, J-LIS); for the
-documents sent to the ward office (NHI attachments, the cancellation's ID and letter of
-authority) PDF, JPEG or PNG: what a phone camera or a scanner produces and what the office
-can open (the MynaPortal list is longer).
+Sources:
+- docs/domain/photo.md "Official file rules (J-LIS online upload)": the ID photo is a JPEG
+  (RGB) of 20 KB to 7 MB (`PHOTO`).
+- sources/000_0b792771a67859a2.txt:172-175 (Yokohama City, 2025-03-24): documents attached to
+  the online NHI notification are best sent as PDF, or as image data (JPEG, PNG) when PDF is
+  not possible, because other formats may not open at the city (`DOCUMENT`'s types).
+- none for `DOCUMENT`'s 5 MB: a product limit, the stricter of the two the journeys had, so
+  the cancellation's two files fit the 16 MB request cap together.
+The pixel and scan caps are the photo checker's (`photo_checks.rules.DEFAULT_RULES`).
 
 Images are judged on their headers before anything stores or decodes them, with the photo
 checker's limits: the PNG IHDR or the JPEG start-of-frame size against the pixel cap, and a

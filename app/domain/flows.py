@@ -5,6 +5,14 @@ Every journey's suitability questions are one `Flow` in its domain module; the o
 `app/routes/questions.py` shows them. From the declaration alone the engine knows the path a
 user actually took, so Back goes to the question answered just before (never the first), a
 result page links to the answer that led to it, and "continue" picks up after a result.
+
+Sources:
+- docs/domain/procedures.md §5.1: GOV.UK question pages (one question per page, a back link on
+  every page, don't break the browser's Back) and "check a service is suitable" (a result
+  page, not a validation error, for someone who is not eligible).
+- docs/domain/procedures.md §5.2: the journey skeleton (suitability questions, one per page,
+  then a result that says what to do instead).
+The questions and results themselves are sourced in each journey's module.
 """
 
 from __future__ import annotations

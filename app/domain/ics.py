@@ -1,8 +1,15 @@
 """An iCalendar file (RFC 5545) of all-day reminders, written by hand.
 
 The subset we need is small (VCALENDAR, all-day VEVENTs, a VALARM each) and the rules that
-matter are few: CRLF line ends, TEXT escaping (§3.3.11) and folding at 75 octets without
-splitting a UTF-8 character (§3.1). A dependency would add more than it saves.
+matter are few: CRLF line ends, TEXT escaping and folding at 75 octets without splitting a
+UTF-8 character. A dependency would add more than it saves.
+
+Sources:
+- RFC 5545 (https://www.rfc-editor.org/rfc/rfc5545) §3.1: content lines end in CRLF and are
+  folded at 75 octets; §3.3.11: TEXT escapes backslash, semicolon, comma and newline;
+  §3.6.1 and §3.6.6: VEVENT with an all-day DATE and a VALARM.
+- docs/domain/procedures.md §0.3 "Design rules derived": reminders the user adds to their
+  own calendar as an ICS download, no push notifications.
 """
 
 from __future__ import annotations

@@ -1,11 +1,18 @@
 """The states of the records the office decides on, and which staff action may move which.
 
 One table per record kind, so a view, a service and a template never spell a transition out
-themselves. Sources: NHI enrolments follow procedures.md §4.5 (MynaPortal's 処理中 "in
-review" and 要訂正 "needs correction", then accepted with the 資格確認書 or 資格情報のお知らせ);
-insurance cancellation requests follow procedures.md §3.4 (利用登録解除申請: received, being
-handled, done when the 資格確認書 is posted), forward only. Card applications are received by
-the gateway and decided elsewhere (J-LIS): the office only looks at them.
+themselves. Card applications are received by the gateway and decided elsewhere (J-LIS): the
+office only looks at them.
+
+Sources:
+- docs/domain/procedures.md §4.5: NHI enrolments. MynaPortal's states for e-applications,
+  処理中 ("in review") and 要訂正 (resubmit after correction), then accepted, with the
+  資格確認書 or 資格情報のお知らせ posted about a week later.
+- docs/domain/procedures.md §3.4: insurance cancellation requests (利用登録解除申請), applied
+  for in writing to the insurer, reflected around the end of the following month, after which
+  the insurer issues a 資格確認書: received, being handled, done, forward only.
+- sources/004_ddb9b7bd2bc2cbb0.txt:87-135 (Chuo City, 2024-12-04): the cancellation is
+  applied for in advance and can take about two months to be reflected.
 """
 
 from __future__ import annotations

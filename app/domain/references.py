@@ -1,10 +1,16 @@
 """Reference numbers a resident reads out on the phone or writes on a form: a journey's
 prefix and 8 random characters of Crockford's base32 in two groups, like `MG-7K3Q-92XD`.
 
-Crockford's alphabet (https://www.crockford.com/base32.html) has no I, L, O or U, so a
-reference read aloud or copied by hand cannot be misread as another (one alphabet for
-every journey; NHI used one without 0 and 1 but with U). 40 random bits from `secrets`:
-unguessable, and collisions are negligible at a ward's volume (the columns are unique).
+Crockford's alphabet has no I, L, O or U, so a reference read aloud or copied by hand cannot
+be misread as another (one alphabet for every journey; NHI used one without 0 and 1 but with
+U). 40 random bits from `secrets`: unguessable, and collisions are negligible at a ward's
+volume (the columns are unique).
+
+Sources:
+- https://www.crockford.com/base32.html (Douglas Crockford, "Base 32"): the 32 symbols, with
+  I, L, O and U left out so that a symbol read by a person is not taken for another.
+- docs/domain/procedures.md §5.1 "Confirmation pages": a sent request shows its reference
+  number. The format itself is ours (no official reference format applies).
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Where an answer to a suitability question leads, shared by every journey's rules."""
+"""Where an answer to a suitability question leads, shared by every journey's rules.
+
+Sources: none — pure mechanics: the shape of a flow's next place (question, result or a
+journey's own page); where each answer leads is sourced in each journey's module.
+"""
 
 from __future__ import annotations
 

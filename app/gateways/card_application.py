@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session
 from app.domain import references
 from app.storage import card_applications
 
-# Crockford's base32 without I, L, O, U: nothing to misread when a reference is read aloud.
-
 
 @dataclass(frozen=True)
 class Receipt:

@@ -21,7 +21,8 @@ def test_typing_saves_a_draft_that_is_restored_on_the_next_visit(signed_in: Page
     assert response.get_data(as_text=True).strip() == "Draft saved"
     soup = signed_in.get_page("/account?lang=en")  # as after closing the tab
     assert soup.select_one("#display_name")["value"] == "Hanako Y"
-    assert "We restored what you had typed." in soup.get_text()
+    assert "We restored what you had typed." in soup.get_text()  # the steps' one notice
+    assert "入力途中の内容を復元しました。" in signed_in.get_page("/account?lang=ja").get_text()
 
 
 def test_saving_keeps_the_name_and_clears_the_draft(signed_in: PageClient, app: Flask) -> None:
