@@ -138,7 +138,7 @@ class PersonForm(SectionForm):
 
 class InsuranceForm(SectionForm):
     loss_date = DateField(
-        _l("The date your previous insurance ended (資格喪失日)"), id="loss_date-year"
+        _l("The date you lost your previous insurance (資格喪失日)"), id="loss_date-year"
     )
     insurer_type = radios(
         _l("What kind of insurance was it? (保険の種類)"),
@@ -152,7 +152,7 @@ class InsuranceForm(SectionForm):
     symbol_number = StringField(_l("Symbol and number of the old insurance (記号・番号)"))
 
     def validate_loss_date(self, field: Any) -> None:
-        field.check(_l("The date your insurance ended"))
+        field.check(_l("The date you lost your insurance"))
 
 
 class AttachmentForm(BaseForm):

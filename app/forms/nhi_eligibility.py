@@ -128,9 +128,9 @@ class CardProblemsForm(BaseForm):
 
 class LossDocumentForm(BaseForm):
     loss_document = radios(
-        _l("Do you have a document showing when your previous insurance ended?"),
+        _l("Do you have a document showing when you lost your previous insurance?"),
         YES_NO,
-        _l("Select yes if you have a document showing when your previous insurance ended"),
+        _l("Select yes if you have a document showing when you lost your previous insurance"),
         _l(
             "For example a certificate of loss of insurance (資格喪失証明書) from your former "
             "employer or its insurer. It must show who lost which insurance and when."

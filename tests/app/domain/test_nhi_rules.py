@@ -66,12 +66,12 @@ def test_eligible_only_when_every_answer_passes() -> None:
 @pytest.mark.parametrize(
     ("loss", "today", "status", "deadline", "months_back", "beyond"),
     [
-        (date(2026, 4, 1), date(2026, 4, 1), "on_time", date(2026, 4, 15), 0, False),
-        (date(2026, 4, 1), date(2026, 4, 15), "on_time", date(2026, 4, 15), 0, False),
-        (date(2026, 4, 1), date(2026, 4, 16), "late", date(2026, 4, 15), 1, False),
-        (date(2026, 1, 31), date(2026, 6, 2), "late", date(2026, 2, 14), 6, False),
-        (date(2026, 5, 1), date(2026, 4, 20), "future", date(2026, 5, 15), 0, False),
-        (date(2023, 3, 1), date(2026, 4, 1), "late", date(2023, 3, 15), 38, True),
+        (date(2026, 4, 1), date(2026, 4, 1), "on_time", date(2026, 4, 14), 0, False),
+        (date(2026, 4, 1), date(2026, 4, 14), "on_time", date(2026, 4, 14), 0, False),
+        (date(2026, 4, 1), date(2026, 4, 15), "late", date(2026, 4, 14), 1, False),
+        (date(2026, 1, 31), date(2026, 6, 2), "late", date(2026, 2, 13), 6, False),
+        (date(2026, 5, 1), date(2026, 4, 20), "future", date(2026, 5, 14), 0, False),
+        (date(2023, 3, 1), date(2026, 4, 1), "late", date(2023, 3, 14), 38, True),
     ],
 )
 def test_timing(
