@@ -86,6 +86,10 @@ class CardForm(BaseForm):
         [
             ("yes", _l("Yes, I have the card and know the signature password")),
             ("no_card", _l("I do not have a My Number Card")),
+            (
+                "face_card",
+                _l("My card is a face-recognition card (顔認証マイナンバーカード, no PINs)"),
+            ),
             ("password_unknown", _l("I do not know the signature password")),
             ("password_locked", _l("The signature password is locked")),
         ],

@@ -37,6 +37,7 @@ ELIGIBLE = {
         ("how-many", {"how_many": "11"}, ("result", "too-many")),
         ("how-many", {"how_many": "10"}, ("question", "card")),
         ("card", {"card": "no_card"}, ("result", "no-card")),
+        ("card", {"card": "face_card"}, ("result", "face-card")),
         ("card", {"card": "password_unknown"}, ("result", "password")),
         ("card", {"card": "password_locked"}, ("result", "password")),
         ("card", {}, ("question", "card-problems")),

@@ -146,3 +146,33 @@ def test_no_message_says_the_insurance_ended() -> None:
     with pot.open("rb") as handle:
         ids = [str(m.id) for m in read_po(handle) if m.id]
     assert not [i for i in ids if "insurance ended" in i or "Date it ended" in i]
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        (
+            "en",
+            [
+                "A face-recognition card cannot sign online",
+                "Someone else in your household with a card and both PINs can apply online for you",
+                "ward office counter or by post",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "顔認証マイナンバーカードではオンライン申請ができません",
+                "同じ世帯で、カードと2つの暗証番号がある方が代わりにオンラインで申請できます",
+                "区役所の窓口か郵送で届け出てください",
+            ],
+        ),
+    ],
+)
+def test_face_recognition_card_leads_to_the_routes_that_work(
+    client: PageClient, lang: str, says: list[str]
+) -> None:
+    """G3: S0:165-169, a face-recognition card has no PIN and cannot use MynaPortal."""
+    text = _result_page(client, lang, {"card": "face_card"}, "face-card")
+    for phrase in says:
+        assert phrase in text
