@@ -19,6 +19,7 @@ NOTICE_TITLES = {
     "notice": "国民健康保険 資格情報のお知らせ / Notice of qualification information",
     "certificate": "国民健康保険 資格確認書 / Qualification certificate",
 }
+NOTICE_NAMES = {"notice": "資格情報のお知らせ", "certificate": "資格確認書"}
 
 
 def _document_rows(pdf: FPDF, doc: dict[str, Any]) -> None:
@@ -98,14 +99,21 @@ def copy_pdf(
 def notice_pdf(
     doc: dict[str, Any],
     *,
-    kind: str,
+    kinds: list[str],
     reference: str,
     address: str,
     qualification_date: date,
     issued_at: datetime,
 ) -> bytes:
-    """The notice the office posts to the head of household (procedures.md 3.5 and 4.5)."""
-    pdf = new_document(NOTICE_TITLES[kind], created=issued_at)
+    """The notice the office posts to the head of household (procedures.md 3.5 and 4.5), with
+    each person's own kind (`kinds`, in the order of `doc["people"]`; review plan G10)."""
+    issued = sorted(set(kinds))
+    title = (
+        NOTICE_TITLES[issued[0]]
+        if len(issued) == 1
+        else "国民健康保険 資格確認書・資格情報のお知らせ / Qualification certificate and notice"
+    )
+    pdf = new_document(title, created=issued_at)
     head = doc["head_of_household"]
     pdf.set_font(FONT, size=11)
     pdf.multi_cell(0, 6, f"〒 {address}", new_x="LMARGIN", new_y="NEXT")
@@ -117,25 +125,26 @@ def notice_pdf(
     row(pdf, "受付番号", "Reference", reference)
     row(pdf, "資格取得日", "Qualification date", qualification_date.isoformat())
     heading(pdf, "被保険者", "Insured people")
-    for number, person in enumerate(doc["people"], start=1):
+    for number, (person, kind) in enumerate(zip(doc["people"], kinds, strict=True), start=1):
         row(
             pdf,
-            f"{number}. 氏名 (フリガナ) / 生年月日 / 性別",
-            "Name / Date of birth / Sex",
+            f"{number}. 氏名 (フリガナ) / 生年月日 / 性別 / 交付するもの",
+            "Name / Date of birth / Sex / Issued",
             f"{person['name']} ({person['name_kana']}) / {person['birth_date']} / "
-            f"{printed(labels.SEXES, person['sex'])}",
+            f"{printed(labels.SEXES, person['sex'])} / {NOTICE_NAMES[kind]}",
         )
     pdf.ln(2)
-    if kind == "notice":
-        text = (
-            "このお知らせだけでは受診できません。マイナ保険証（マイナンバーカード）と一緒に"
-            "提示してください。 This notice alone is not valid: show it with your My Number "
-            "Card when the clinic's reader cannot confirm your insurance."
+    if "notice" in issued:
+        note(
+            pdf,
+            "資格情報のお知らせだけでは受診できません。マイナ保険証（マイナンバーカード）と一緒に"
+            "提示してください。 The notice alone is not valid: show it with your My Number "
+            "Card when the clinic's reader cannot confirm your insurance.",
         )
-    else:
-        text = (
-            "医療機関でこの資格確認書を提示してください。 Show this certificate at clinics "
-            "like a health insurance card. Its validity is set by the insurer."
+    if "certificate" in issued:
+        note(
+            pdf,
+            "医療機関で資格確認書を提示してください。 Show the certificate at clinics "
+            "like a health insurance card. Its validity is set by the insurer.",
         )
-    note(pdf, text)
     return bytes(pdf.output())

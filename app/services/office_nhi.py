@@ -159,11 +159,12 @@ def accept(
         raise NotVerified(",".join(checked.reasons))
     with db.transaction() as session:
         people = checked.document.get("people", [])
-        kind = nhi_fields.notice_kind([p.get("myna_hokensho", "") for p in people])
+        kinds = nhi_fields.notice_kinds([p.get("myna_hokensho", "") for p in people])
+        issued = sorted(set(kinds))
         package = nhi_signing.package_of(session, row)
         pdf = nhi_pdf.notice_pdf(
             checked.document,
-            kind=kind,
+            kinds=kinds,
             reference=row.reference,
             address=package["signer"]["address"],
             qualification_date=qualification_date,
@@ -172,9 +173,11 @@ def accept(
         row.notice_blob_id = blobs.put(
             session, pdf, kind=NOTICE_KIND, media_type="application/pdf", owner_id=row.user_id
         )
-        row.notice_kind = kind
+        row.notice_kind = "+".join(issued)  # what the household was sent: one or both kinds
         nhi_enrolments.set_state(row, state, qualification_date=qualification_date)
-        _log(session, row, staff_id, "accepted", "signature_valid", f"notice_{kind}")
+        _log(
+            session, row, staff_id, "accepted", "signature_valid", *(f"notice_{k}" for k in issued)
+        )
 
 
 def ask_correction(staff_id: str, enrolment_id: str, *, message: str) -> None:

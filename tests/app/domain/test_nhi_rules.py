@@ -120,16 +120,17 @@ def test_signer_mismatches(
 
 
 @pytest.mark.parametrize(
-    ("answers", "kind"),
+    ("answers", "kinds"),
     [
-        (["yes", "yes"], "notice"),
-        (["yes", "no"], "certificate"),
-        (["not_sure"], "certificate"),
-        ([], "certificate"),
+        (["yes", "yes"], ["notice", "notice"]),
+        (["yes", "no"], ["notice", "certificate"]),
+        (["not_sure"], ["certificate"]),
+        ([], []),
     ],
 )
-def test_notice_kind(answers: list[str], kind: str) -> None:
-    assert nhi_fields.notice_kind(answers) == kind
+def test_notice_kinds_are_per_person(answers: list[str], kinds: list[str]) -> None:
+    """G10: a マイナ保険証 holder gets the お知らせ even when someone else gets a 資格確認書."""
+    assert nhi_fields.notice_kinds(answers) == kinds
 
 
 ANSWERS: dict[str, Any] = {

@@ -90,6 +90,9 @@ def test_staff_accepts_and_the_resident_sees_it(
     notice = staff.get(page.select_one("#nhi-notice")["href"])
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(notice.data)).pages)
     assert "資格確認書" in text and "番号 花子 様" in text and "2026-04-01" in text
+    # G10: each person's own kind (two card users, one child without a マイナ保険証)
+    assert "2018-05-20 / 男 / Male / 資格確認書" in text
+    assert text.count("/ 資格情報のお知らせ") == 2
     status = signed_in.get_page(f"/nhi/enrolments/{enrolment}")
     assert status.select_one("#nhi-status").get_text() == "Accepted"
     with app.app_context():

@@ -176,3 +176,37 @@ def test_face_recognition_card_leads_to_the_routes_that_work(
     text = _result_page(client, lang, {"card": "face_card"}, "face-card")
     for phrase in says:
         assert phrase in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        (
+            "en",
+            [
+                "What each person receives",
+                "番号 花子: notice of qualification information (資格情報のお知らせ)",
+                "番号 一郎: qualification certificate (資格確認書)",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "それぞれの方に届くもの",
+                "番号 花子さん：資格情報のお知らせ",
+                "番号 一郎さん：資格確認書",
+            ],
+        ),
+    ],
+)
+def test_each_person_is_told_their_own_notice(
+    signed_in: PageClient, lang: str, says: list[str]
+) -> None:
+    """G10: two card users and a child without one: two お知らせ and one 資格確認書."""
+    signed_in.get_page(f"/nhi/?lang={lang}")
+    helpers.answer_eligibility(signed_in)
+    helpers.fill_application(signed_in)
+    returned = helpers.sign(signed_in)
+    text = signed_in.get_page(returned.headers["Location"]).get_text(" ", strip=True)
+    for phrase in says:
+        assert phrase in text
