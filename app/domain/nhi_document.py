@@ -15,6 +15,8 @@ from typing import Any
 from app.domain.nhi_answers import (
     NhiApplicant,
     NhiApplication,
+    NhiAttachment,
+    NhiEligibility,
     NhiHead,
     NhiPerson,
     PreviousInsurance,
@@ -101,6 +103,56 @@ def encode(value: dict[str, Any]) -> bytes:
 def decode(data: bytes) -> dict[str, Any]:
     """Read a stored document back (the office renders what was signed, not the answers)."""
     return json.loads(data.decode("utf-8"))  # type: ignore[no-any-return]
+
+
+def application_of(doc: dict[str, Any]) -> NhiApplication:
+    """A signed document read back as the typed answers it was built from (the PDFs read these).
+
+    The inverse of `document()`: `document(application_of(doc)) == doc`. The document's field
+    names are fixed by the signature (`name`, `name_kana`, `relationship_to_head`, `file_name`);
+    they become the answers' names here, once."""
+    applicant, head = doc["applicant"], doc["head_of_household"]
+    insurance = doc["previous_insurance"]
+    return NhiApplication(
+        eligibility=NhiEligibility(who=applicant["applying_as"], reason=doc["reason"]),
+        applicant=NhiApplicant(
+            full_name=applicant["name"],
+            birth_date=applicant["birth_date"],
+            relationship=applicant["relationship_to_head"],
+            phone=applicant["phone"],
+            email=applicant["email"],
+        ),
+        head=NhiHead(
+            is_applicant="yes" if head["is_applicant"] else "no",
+            full_name=head["name"],
+            kana=head["name_kana"],
+            birth_date=head["birth_date"],
+        ),
+        people=tuple(
+            NhiPerson(
+                full_name=p["name"],
+                kana=p["name_kana"],
+                birth_date=p["birth_date"],
+                sex=p["sex"],
+                relationship=p["relationship_to_head"],
+                myna_hokensho=p["myna_hokensho"],
+            )
+            for p in doc["people"]
+        ),
+        people_done=True,
+        previous_insurance=PreviousInsurance(**insurance),
+        attachments=tuple(
+            NhiAttachment(
+                kind=a["kind"],
+                name=a["file_name"],
+                media_type=a["media_type"],
+                size=a["size"],
+                sha256=a["sha256"],
+            )
+            for a in doc["attachments"]
+        ),
+        declaration=bool(doc["declaration"]),
+    )
 
 
 def summary_lines(doc: dict[str, Any], digest_hex: str) -> list[str]:

@@ -11,6 +11,7 @@ from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, StopValidation
 
 from app.domain import application_id
+from app.domain.application import CardApplicationAnswers
 from app.forms import BaseForm
 from app.forms.apply import DateOfBirthForm
 from app.forms.choices import radios
@@ -31,9 +32,9 @@ class StepForm(BaseForm):
         return {key: getattr(self, key).data for key in self.KEYS}
 
     @classmethod
-    def initial(cls, answers: dict[str, Any]) -> dict[str, Any]:
-        """The form's data from the saved answers."""
-        return {k: answers[k] for k in cls.KEYS if k in answers}
+    def initial(cls, answers: CardApplicationAnswers) -> dict[str, Any]:
+        """The form's data from the typed answers (the fields are named as the answers are)."""
+        return {k: getattr(answers, k) for k in cls.KEYS if getattr(answers, k)}
 
     def check(self, today: date) -> bool:
         return bool(self.validate())
@@ -119,10 +120,9 @@ class BirthStepForm(DateOfBirthForm, StepForm):
         return {"date_of_birth": self.value.isoformat() if self.value else None}
 
     @classmethod
-    def initial(cls, answers: dict[str, Any]) -> dict[str, Any]:
-        if not answers.get("date_of_birth"):
-            return {}
-        return {"when": answers["date_of_birth"]}
+    def initial(cls, answers: CardApplicationAnswers) -> dict[str, Any]:
+        """The shared date-of-birth question names its field `when`."""
+        return {"when": answers.date_of_birth} if answers.date_of_birth else {}
 
     def check(self, today: date) -> bool:
         return self.validate_with(today)

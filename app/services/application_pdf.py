@@ -1,7 +1,8 @@
 """PDFs of an application: a copy of what was sent, and the filled-in handwritten form for post.
 
 Drawn with `services/pdf.py` (A4, the embedded Japanese font, bilingual rows): the Japanese
-official label with English beside it, whatever the page language.
+official label with English beside it, whatever the page language. Both read the typed answers
+(`CardApplicationAnswers`), so a row and the step that asks for it use one name.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from fpdf import FPDF
 from PIL import Image
 
+from app.domain.application import CardApplicationAnswers
 from app.domain.application_id import grouped
 from app.labels import apply as labels
 from app.labels import printed
@@ -30,10 +32,10 @@ from app.services.pdf import (
 PHOTO_W, PHOTO_H = 35.0, 45.0  # mm, the printed ID photo
 
 
-def _birth(value: str | None) -> str:
-    if not value:
+def _birth(answers: CardApplicationAnswers) -> str:
+    day = answers.born_on
+    if day is None:
         return ""
-    day = date.fromisoformat(value)
     return f"{day.year}年{day.month}月{day.day}日 ({day.isoformat()})"
 
 
@@ -72,7 +74,7 @@ def _cropped(photo: bytes, crop: Any) -> io.BytesIO:
 
 
 def copy_pdf(
-    answers: dict[str, Any],
+    answers: CardApplicationAnswers,
     *,
     reference: str,
     sent_at: datetime,
@@ -83,15 +85,13 @@ def copy_pdf(
     pdf = new_document("マイナンバーカード交付申請 控え / Copy of your card application")
     row(pdf, "受付番号", "Reference", reference)
     row(pdf, "送信日時", "Sent", sent_at.strftime("%Y-%m-%d %H:%M UTC"))
-    row(pdf, "申請方法", "Route", printed(labels.ROUTES, answers.get("route")))
-    row(pdf, "申請書ID", "Application form ID", grouped(answers.get("application_id", "")))
-    row(pdf, "メール連絡用氏名", "Name for email contact", answers.get("contact_name", ""))
-    row(pdf, "メールアドレス", "Email address", answers.get("email", ""))
-    row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
-    row(
-        pdf, "電子証明書", "Certificates", printed(labels.CERTIFICATES, answers.get("certificates"))
-    )
-    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
+    row(pdf, "申請方法", "Route", printed(labels.ROUTES, answers.route))
+    row(pdf, "申請書ID", "Application form ID", grouped(answers.application_id))
+    row(pdf, "メール連絡用氏名", "Name for email contact", answers.contact_name)
+    row(pdf, "メールアドレス", "Email address", answers.email)
+    row(pdf, "生年月日", "Date of birth", _birth(answers))
+    row(pdf, "電子証明書", "Certificates", printed(labels.CERTIFICATES, answers.certificates))
+    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.braille))
     if photo is not None:
         heading(pdf, "顔写真", "Photo")
         _photo_box(pdf, pdf.l_margin + 6, pdf.get_y() + 6, photo, crop)
@@ -99,7 +99,7 @@ def copy_pdf(
 
 
 def mail_form_pdf(
-    answers: dict[str, Any], *, today: date, photo: bytes | None = None, crop: Any = None
+    answers: CardApplicationAnswers, *, today: date, photo: bytes | None = None, crop: Any = None
 ) -> bytes:
     """What to copy onto the handwritten application form, filled in, with a photo to cut out."""
     pdf = new_document(
@@ -113,12 +113,12 @@ def mail_form_pdf(
     pdf.ln(3)
     top = pdf.get_y()
     pdf.set_right_margin(pdf.w - pdf.l_margin - 120)
-    row(pdf, "氏名", "Full name", answers.get("full_name", ""))
-    row(pdf, "住所", "Address", answers.get("address", ""))
-    row(pdf, "生年月日", "Date of birth", _birth(answers.get("date_of_birth")))
-    row(pdf, "電話番号", "Phone number", answers.get("phone", ""))
-    _certificate_boxes(pdf, answers.get("certificates", ""))
-    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.get("braille")))
+    row(pdf, "氏名", "Full name", answers.full_name)
+    row(pdf, "住所", "Address", answers.address)
+    row(pdf, "生年月日", "Date of birth", _birth(answers))
+    row(pdf, "電話番号", "Phone number", answers.phone)
+    _certificate_boxes(pdf, answers.certificates)
+    row(pdf, "氏名の点字表記", "Name in Braille", printed(labels.BRAILLE, answers.braille))
     row(pdf, "申請日", "Date of application", f"{today.year}年{today.month}月{today.day}日")
     row(pdf, "申請者署名（自署）", "Signature (sign by hand)", " ")
     pdf.set_right_margin(10)

@@ -98,13 +98,8 @@ def sent_application(session: Session, user_id: str, application_id: str) -> Car
     return found(card_applications.get(session, application_id, user_id=user_id))
 
 
-def sent_answers(row: CardApplication) -> dict[str, Any]:
-    """The answers as sent (the stored JSON, which the PDFs read)."""
-    return card_applications.answers(row)
-
-
 def sent_typed(row: CardApplication) -> application.CardApplicationAnswers:
-    """The answers as sent, typed (for the sent page)."""
+    """The answers as sent, typed (the sent page and the PDFs read them)."""
     return typed(card_applications.answers(row))
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.domain import clock, nhi_answers, nhi_deadlines, nhi_eligibility
+from app.domain.answers import Section
 from app.domain.nhi_answers import NhiApplication
 from app.services.drafts import Answers, Change, DraftStore
 from app.storage import blobs
@@ -176,10 +177,11 @@ def saving_section(section: str, values: dict[str, Any]) -> Change:
     return change
 
 
-def section_answers(answers: dict[str, Any], section: str) -> dict[str, Any] | None:
-    """A form section's saved answers (under the name it had before, for an older draft)."""
-    saved = nhi_answers.section(answers, SECTION_KEYS[section])
-    return saved if isinstance(saved, dict) else None
+def section_answers(answers: dict[str, Any], section: str) -> Section | None:
+    """A form section's saved answers, typed (the section's field in `NhiApplication` has the
+    section's draft key as its name); None until the section is saved."""
+    saved: Section | None = getattr(application(answers), SECTION_KEYS[section])
+    return saved
 
 
 def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:

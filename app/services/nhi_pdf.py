@@ -1,7 +1,11 @@
 """PDFs for NHI: the resident's copy of exactly what was signed (with the signed JSON, the
 signature and the certificate attached inside the PDF), and the office's notice to the head of
 household (資格情報のお知らせ or 資格確認書). Drawn with `services/pdf.py` (A4, the embedded
-Japanese font, bilingual rows): Japanese official labels with English beside them."""
+Japanese font, bilingual rows): Japanese official labels with English beside them.
+
+Both read the typed answers (`NhiApplication`), read back from the signed document by
+`nhi_document.application_of`, so a PDF shows exactly what was signed under the names the forms
+use."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Any
 
 from fpdf import FPDF
 
+from app.domain.nhi_answers import NhiApplicant, NhiApplication, NhiHead, PreviousInsurance
 from app.labels import nhi as labels
 from app.labels import printed
 from app.services.pdf import FONT, heading, new_document, note, row
@@ -22,51 +27,46 @@ NOTICE_TITLES = {
 NOTICE_NAMES = {"notice": "資格情報のお知らせ", "certificate": "資格確認書"}
 
 
-def _document_rows(pdf: FPDF, doc: dict[str, Any]) -> None:
-    applicant, head = doc["applicant"], doc["head_of_household"]
+def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
+    applicant = answers.applicant or NhiApplicant()
+    head = answers.head or NhiHead()
+    insurance = answers.previous_insurance or PreviousInsurance()
     heading(pdf, "届出人", "Applicant")
-    row(pdf, "氏名", "Name", applicant["name"])
-    row(pdf, "生年月日", "Date of birth", applicant["birth_date"])
-    row(
-        pdf,
-        "続柄",
-        "Relationship",
-        printed(labels.RELATIONSHIPS, applicant["relationship_to_head"]),
-    )
-    row(pdf, "電話番号 / メール", "Phone / Email", f"{applicant['phone']}  {applicant['email']}")
+    row(pdf, "氏名", "Name", applicant.full_name)
+    row(pdf, "生年月日", "Date of birth", applicant.birth_date)
+    row(pdf, "続柄", "Relationship", printed(labels.RELATIONSHIPS, applicant.relationship))
+    row(pdf, "電話番号 / メール", "Phone / Email", f"{applicant.phone}  {applicant.email}")
     heading(pdf, "世帯主", "Head of household")
-    row(pdf, "氏名 (フリガナ)", "Name", f"{head['name']} ({head['name_kana']})")
-    row(pdf, "生年月日", "Date of birth", head["birth_date"])
+    row(pdf, "氏名 (フリガナ)", "Name", f"{head.full_name} ({head.kana})")
+    row(pdf, "生年月日", "Date of birth", head.birth_date)
     heading(pdf, "加入する人", "People joining")
-    for number, person in enumerate(doc["people"], start=1):
+    for number, person in enumerate(answers.people, start=1):
         row(
             pdf,
             f"{number}. 氏名 (フリガナ) / 生年月日 / 性別 / 続柄 / マイナ保険証",
             "Name / Date of birth / Sex / Relationship / My Number health insurance card",
-            f"{person['name']} ({person['name_kana']}) / {person['birth_date']} / "
-            f"{printed(labels.SEXES, person['sex'])} / "
-            f"{printed(labels.RELATIONSHIPS, person['relationship_to_head'])}"
-            f" / {person['myna_hokensho']}",
+            f"{person.full_name} ({person.kana}) / {person.birth_date} / "
+            f"{printed(labels.SEXES, person.sex)} / "
+            f"{printed(labels.RELATIONSHIPS, person.relationship)} / {person.myna_hokensho}",
         )
-    insurance = doc["previous_insurance"]
     heading(pdf, "以前の健康保険", "Previous insurance")
-    row(pdf, "資格喪失日", "Date of loss", insurance["loss_date"])
+    row(pdf, "資格喪失日", "Date of loss", insurance.loss_date)
     row(
         pdf,
         "保険者",
         "Insurer",
-        f"{insurance['insurer_name']} ({printed(labels.INSURERS, insurance['insurer_type'])})",
+        f"{insurance.insurer_name} ({printed(labels.INSURERS, insurance.insurer_type)})",
     )
-    row(pdf, "記号・番号", "Symbol and number", insurance["symbol_number"])
-    row(pdf, "資格取得日", "NHI from", doc["qualification_date"])
+    row(pdf, "記号・番号", "Symbol and number", insurance.symbol_number)
+    row(pdf, "資格取得日", "NHI from", insurance.loss_date)
     heading(pdf, "添付書類", "Attachments (SHA-256)")
-    for item in doc["attachments"]:
-        row(pdf, item["file_name"], f"({item['media_type']}, {item['size']} B)", item["sha256"])
-    row(pdf, "申告", "Declaration", "はい Yes" if doc["declaration"] else "いいえ No")
+    for item in answers.attachments:
+        row(pdf, item.name, f"({item.media_type}, {item.size} B)", item.sha256)
+    row(pdf, "申告", "Declaration", "はい Yes" if answers.declaration else "いいえ No")
 
 
 def copy_pdf(
-    doc: dict[str, Any], document: bytes, package: dict[str, Any], *, reference: str
+    answers: NhiApplication, document: bytes, package: dict[str, Any], *, reference: str
 ) -> bytes:
     """A copy of what was signed: the document's content, the signature details, and the
     exact signed bytes, signature and certificate attached inside the PDF."""
@@ -74,7 +74,7 @@ def copy_pdf(
     pdf = new_document("国民健康保険 加入届 控え / Copy of your NHI enrolment", created=signed_at)
     row(pdf, "受付番号", "Reference", reference)
     row(pdf, "署名日時", "Signed", signed_at.strftime("%Y-%m-%d %H:%M UTC"))
-    _document_rows(pdf, doc)
+    _document_rows(pdf, answers)
     heading(pdf, "電子署名", "Electronic signature")
     row(pdf, "署名者 (署名用電子証明書)", "Signer", package["signer"]["name"])
     row(pdf, "発行者", "Certificate issuer", package["issuer"])
@@ -97,7 +97,7 @@ def copy_pdf(
 
 
 def notice_pdf(
-    doc: dict[str, Any],
+    answers: NhiApplication,
     *,
     kinds: list[str],
     reference: str,
@@ -106,7 +106,7 @@ def notice_pdf(
     issued_at: datetime,
 ) -> bytes:
     """The notice the office posts to the head of household (procedures.md 3.5 and 4.5), with
-    each person's own kind (`kinds`, in the order of `doc["people"]`; review plan G10)."""
+    each person's own kind (`kinds`, in the order of `answers.people`; review plan G10)."""
     issued = sorted(set(kinds))
     title = (
         NOTICE_TITLES[issued[0]]
@@ -114,24 +114,24 @@ def notice_pdf(
         else "国民健康保険 資格確認書・資格情報のお知らせ / Qualification certificate and notice"
     )
     pdf = new_document(title, created=issued_at)
-    head = doc["head_of_household"]
+    head = answers.head or NhiHead()
     pdf.set_font(FONT, size=11)
     pdf.multi_cell(0, 6, f"〒 {address}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=14)
-    pdf.multi_cell(0, 9, f"{head['name']} 様", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, f"{head.full_name} 様", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     row(pdf, "保険者", "Insurer", "横浜市 Yokohama City")
     row(pdf, "交付日", "Issued", issued_at.date().isoformat())
     row(pdf, "受付番号", "Reference", reference)
     row(pdf, "資格取得日", "Qualification date", qualification_date.isoformat())
     heading(pdf, "被保険者", "Insured people")
-    for number, (person, kind) in enumerate(zip(doc["people"], kinds, strict=True), start=1):
+    for number, (person, kind) in enumerate(zip(answers.people, kinds, strict=True), start=1):
         row(
             pdf,
             f"{number}. 氏名 (フリガナ) / 生年月日 / 性別 / 交付するもの",
             "Name / Date of birth / Sex / Issued",
-            f"{person['name']} ({person['name_kana']}) / {person['birth_date']} / "
-            f"{printed(labels.SEXES, person['sex'])} / {NOTICE_NAMES[kind]}",
+            f"{person.full_name} ({person.kana}) / {person.birth_date} / "
+            f"{printed(labels.SEXES, person.sex)} / {NOTICE_NAMES[kind]}",
         )
     pdf.ln(2)
     if "notice" in issued:

@@ -158,12 +158,12 @@ def accept(
             _log(session, row, staff_id, "accept_refused", *checked.reasons)
         raise NotVerified(",".join(checked.reasons))
     with db.transaction() as session:
-        people = checked.document.get("people", [])
-        kinds = nhi_fields.notice_kinds([p.get("myna_hokensho", "") for p in people])
+        signed = nhi_document.application_of(checked.document)
+        kinds = nhi_fields.notice_kinds([p.myna_hokensho for p in signed.people])
         issued = sorted(set(kinds))
         package = nhi_signing.package_of(session, row)
         pdf = nhi_pdf.notice_pdf(
-            checked.document,
+            signed,
             kinds=kinds,
             reference=row.reference,
             address=package["signer"]["address"],

@@ -80,7 +80,7 @@ class YourAccountPage(PageObject):
 
     @property
     def restored_notice(self) -> Locator:
-        return self.page.get_by_text(self._("We restored the changes you had not saved yet."))
+        return self.page.get_by_text(self._("We restored what you had typed."))
 
     def type_display_name(self, text: str) -> None:
         """Type key by key, as a person does; the draft is saved while they type."""

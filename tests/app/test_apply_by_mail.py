@@ -46,6 +46,21 @@ def test_the_mail_route_ends_with_a_pdf_of_the_form_with_the_name(signed_in: Pag
     assert row.select_one("a")["href"] == sent and "Form ready to post" in row.get_text()
 
 
+def test_the_mail_form_pdf_shows_every_answer_as_typed(signed_in: PageClient) -> None:
+    """The handwritten form's copy prints each step's answer: details, the birth date in
+    the form's 年月日 shape, the certificate boxes and the Braille choice."""
+    signed_in.post("/apply/application/begin", {"route": "mail"})
+    for step, data in MAIL_STEPS:
+        assert signed_in.post(f"/apply/application/{step}", data).status_code == 303
+    sent = signed_in.post("/apply/application/send").headers["Location"]
+    page = signed_in.get_page(sent)
+    pdf = signed_in.get(page.select_one("a[href$='application.pdf']")["href"])
+    text = pypdf.PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    for shown in ("横浜市中区港町1-1", "0451234567", "1990年3月27日", "希望しない / No"):
+        assert shown in text, text
+    assert "■ 署名用電子証明書" in text and "□ 利用者証明用電子証明書" in text
+
+
 def test_details_are_required_and_the_phone_must_look_like_a_phone(signed_in: PageClient) -> None:
     signed_in.post("/apply/application/begin", {"route": "mail"})
     response = signed_in.post(

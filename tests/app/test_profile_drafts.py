@@ -21,7 +21,7 @@ def test_typing_saves_a_draft_that_is_restored_on_the_next_visit(signed_in: Page
     assert response.get_data(as_text=True).strip() == "Draft saved"
     soup = signed_in.get_page("/account?lang=en")  # as after closing the tab
     assert soup.select_one("#display_name")["value"] == "Hanako Y"
-    assert "We restored the changes you had not saved yet." in soup.get_text()
+    assert "We restored what you had typed." in soup.get_text()
 
 
 def test_saving_keeps_the_name_and_clears_the_draft(signed_in: PageClient, app: Flask) -> None:
@@ -90,3 +90,20 @@ def test_dashboard_shows_a_procedure_with_a_draft_as_in_progress(
     soup = signed_in.get_page("/dashboard?lang=en")
     statuses = [s.get_text(strip=True) for s in soup.select(".task-list__status")]
     assert statuses == ["In progress", "Not yet started", "Not yet started", "Not yet started"]
+
+
+def test_the_profile_form_is_the_step_form_and_says_draft_saved(signed_in: PageClient) -> None:
+    """The display name is a step like any other: the same form parts as a journey's step
+    (draft copy fields, the "Draft saved" status line, the button group), and typing is
+    answered with "Draft saved"."""
+    signed_in.post("/apply/application/begin", {"route": "mail"})
+    step = signed_in.get_page("/apply/application/details?lang=en").select_one("main form")
+    profile = signed_in.get_page("/account?lang=en").select_one("#display-name-section form")
+    for form in (step, profile):
+        assert form.select_one("input[name=draft_version]") is not None
+        assert form.select_one("p#draft-status[aria-live=polite]") is not None
+        assert form.select_one(".button-group button[type=submit]") is not None
+    typed = profile.select_one("#display_name")
+    saved = signed_in.post(typed["hx-post"] + "?lang=en", {"display_name": "Hana"})
+    assert saved.get_data(as_text=True).strip() == "Draft saved"
+    assert typed["hx-target"] == "#draft-status"

@@ -62,7 +62,7 @@ def begin() -> Response:
 @login_required
 def step(step: str) -> Response:
     form_class, answers = _step_context(step)
-    form = PAGES.form(form_class, answers, step, form_class.initial(answers))
+    form = PAGES.form(form_class, answers, step, form_class.initial(service.typed(answers)))
     _limit_choices(form, answers)
     if request.method == "GET":
         return _render_step(step, form, answers)
@@ -95,7 +95,7 @@ def scan() -> Response:
     upload = request.files.get("form_photo")
     found = qr.read_application_id(upload.read()) if upload else None
     if found is None:
-        form = form_class(data=form_class.initial(answers))
+        form = form_class(data=form_class.initial(service.typed(answers)))
         return _render_step(
             "application-id",
             form,

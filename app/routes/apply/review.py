@@ -68,7 +68,7 @@ def sent(application_id: str) -> str:
 def pdf(application_id: str) -> Response:
     """The copy of what was sent (online), or the filled-in handwritten form (post)."""
     row = _own(application_id)
-    answers = service.sent_answers(row)
+    answers = service.sent_typed(row)
     picture, crop = service.photo_of(db.session, row)
     if row.route == "mail":
         body = application_pdf.mail_form_pdf(

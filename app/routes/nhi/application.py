@@ -45,7 +45,8 @@ def tasks() -> str:
 def section(section: str) -> Response:
     form_class = _form_class(section)
     answers = PAGES.answers()
-    form = PAGES.form(form_class, answers, section, nhi_drafts.section_answers(answers, section))
+    saved = nhi_drafts.section_answers(answers, section)
+    form = PAGES.form(form_class, answers, section, saved.to_draft() if saved else None)
     if request.method == "GET":
         return _render_section(section, form, answers)
     posted = PAGES.post(

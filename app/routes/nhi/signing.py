@@ -105,7 +105,8 @@ def copy(enrolment_id: str) -> Response:
     if data is None:
         abort(404)
     package = nhi_signing.package_of(db.session, row)
-    pdf = nhi_pdf.copy_pdf(nhi_document.decode(data), data, package, reference=row.reference)
+    signed = nhi_document.application_of(nhi_document.decode(data))
+    pdf = nhi_pdf.copy_pdf(signed, data, package, reference=row.reference)
     return downloads.download(pdf, "application/pdf", f"{row.reference}.pdf")
 
 

@@ -206,3 +206,23 @@ def test_a_draft_saved_before_the_section_was_renamed_gives_the_same_document() 
     assert typed.previous_insurance.lost_on == date(2026, 4, 1)
     assert typed.people[0].myna_hokensho == "yes" and typed.declaration
     assert NhiApplication.from_draft({}).previous_insurance is None
+
+
+@pytest.mark.parametrize("head_is_applicant", [True, False])
+def test_a_signed_document_reads_back_as_the_answers_it_was_built_from(
+    head_is_applicant: bool,
+) -> None:
+    """The PDFs read the typed answers back from the signed bytes: nothing signed is lost or
+    renamed on the way (the document's `name` is the answers' `full_name`, and so on)."""
+    head = (
+        ANSWERS["head"]
+        if head_is_applicant
+        else {"is_applicant": "no", "full_name": "番号 太郎", "kana": "バンゴウ タロウ"}
+    )
+    doc = nhi_document.decode(nhi_document.canonical_bytes({**ANSWERS, "head": head}))
+    typed = nhi_document.application_of(doc)
+    assert nhi_document.document(typed) == doc
+    assert typed.applicant is not None and typed.applicant.full_name == "番号 花子"
+    assert typed.head is not None
+    assert typed.head.full_name == ("番号 花子" if head_is_applicant else "番号 太郎")
+    assert typed.attachments[0].name == "loss.pdf" and typed.people[0].kana == "バンゴウ ハナコ"

@@ -163,3 +163,22 @@ def test_typing_is_saved_and_restored_on_another_device(app, signed_in: PageClie
 def test_question_pages_pass_the_page_checks(client: PageClient, question: str) -> None:
     page = client.get_page(f"/nhi/questions/{question}")
     assert page.select_one("h1") is not None
+
+
+def test_the_copy_shows_each_section_as_answered(signed_in: PageClient) -> None:
+    """The copy reads the signed answers typed: the choices print under their labels."""
+    helpers.answer_eligibility(signed_in)
+    helpers.fill_application(signed_in)
+    sent = signed_in.get_page(helpers.sign(signed_in).headers["Location"])
+    copy = signed_in.get(sent.select_one("a[download]")["href"])
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(copy.data)).pages)
+    words = " ".join(text.split())
+    for shown in (
+        "番号 太郎 (バンゴウ タロウ)",
+        "男 / Male",
+        "妻・夫 / Spouse",
+        "全国健康保険協会 神奈川支部 (協会けんぽ / Japan Health Insurance Association)",
+        "hanako@example.jp",
+        "loss.pdf",
+    ):
+        assert shown in words, shown
