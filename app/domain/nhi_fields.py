@@ -11,7 +11,11 @@ Sources:
   資格情報のお知らせ from the insurer.
 - sources/000_0b792771a67859a2.txt:79 (Yokohama City, 2025-03-24): the ward sends the
   資格確認書 or the 資格情報のお知らせ to the head of household.
+- sources/004_ddb9b7bd2bc2cbb0.txt:41 (Chuo City, 2024-12-04): the 資格情報のお知らせ exists so
+  that holders know their insured details (記号・番号, 保険者番号), which the card does not print.
 - docs/domain/procedures.md §4.3: names in katakana (フリガナ); the signer is the applicant.
+- 保険者番号 length (6 digits for a city's National Health Insurance, 8 for employee insurance):
+  not in the sources; both are accepted, to be confirmed.
 """
 
 from __future__ import annotations
@@ -50,6 +54,16 @@ def signer_mismatches(
     if cert_birth != applicant_birth:
         problems.append("birth_date")
     return problems
+
+
+INSURER_NUMBER = re.compile(r"\d{6}|\d{8}")
+
+
+def insurer_number(value: str) -> str | None:
+    """The 保険者番号 in ASCII digits (full-width digits and spaces allowed when typed), or None
+    when it is not 6 or 8 digits."""
+    digits = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", value))
+    return digits if INSURER_NUMBER.fullmatch(digits) else None
 
 
 def notice_kinds(has_myna_hokensho: list[str]) -> list[str]:

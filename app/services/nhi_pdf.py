@@ -10,6 +10,7 @@ use."""
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -25,6 +26,16 @@ NOTICE_TITLES = {
     "certificate": "国民健康保険 資格確認書 / Qualification certificate",
 }
 NOTICE_NAMES = {"notice": "資格情報のお知らせ", "certificate": "資格確認書"}
+
+
+@dataclass(frozen=True)
+class NoticeDetails:
+    """What the office's own system gives the insured person and staff type when issuing the
+    notice (review plan G11; S4:41, the お知らせ is how holders learn these details)."""
+
+    insurer_number: str
+    symbol_number: str
+    valid_until: date | None = None
 
 
 def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
@@ -100,6 +111,7 @@ def notice_pdf(
     answers: NhiApplication,
     *,
     kinds: list[str],
+    details: NoticeDetails,
     reference: str,
     address: str,
     qualification_date: date,
@@ -123,7 +135,11 @@ def notice_pdf(
     row(pdf, "保険者", "Insurer", "横浜市 Yokohama City")
     row(pdf, "交付日", "Issued", issued_at.date().isoformat())
     row(pdf, "受付番号", "Reference", reference)
+    row(pdf, "保険者番号", "Insurer number", details.insurer_number)
+    row(pdf, "被保険者記号・番号", "Symbol and number", details.symbol_number)
     row(pdf, "資格取得日", "Qualification date", qualification_date.isoformat())
+    if details.valid_until is not None:
+        row(pdf, "有効期限", "Valid until", details.valid_until.isoformat())
     heading(pdf, "被保険者", "Insured people")
     for number, (person, kind) in enumerate(zip(answers.people, kinds, strict=True), start=1):
         row(

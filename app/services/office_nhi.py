@@ -143,9 +143,11 @@ def accept(
     enrolment_id: str,
     *,
     qualification_date: date,
+    details: nhi_pdf.NoticeDetails,
     now: datetime | None = None,
 ) -> None:
-    """Accept, recording the qualification date, and issue the notice PDF.
+    """Accept, recording the qualification date, and issue the notice PDF with the details
+    staff typed from the office's system (the audit records which, never their values).
 
     Refused (409, recorded as `accept_refused`) when the state does not allow it or the
     signature does not verify now.
@@ -165,6 +167,7 @@ def accept(
         pdf = nhi_pdf.notice_pdf(
             signed,
             kinds=kinds,
+            details=details,
             reference=row.reference,
             address=package["signer"]["address"],
             qualification_date=qualification_date,
@@ -175,9 +178,11 @@ def accept(
         )
         row.notice_kind = "+".join(issued)  # what the household was sent: one or both kinds
         nhi_enrolments.set_state(row, state, qualification_date=qualification_date)
-        _log(
-            session, row, staff_id, "accepted", "signature_valid", *(f"notice_{k}" for k in issued)
-        )
+        entered = ["insurer_number", "symbol_number"]
+        if details.valid_until is not None:
+            entered.append("valid_until")
+        notices = [f"notice_{k}" for k in issued]
+        _log(session, row, staff_id, "accepted", "signature_valid", *notices, *entered)
 
 
 def ask_correction(staff_id: str, enrolment_id: str, *, message: str) -> None:

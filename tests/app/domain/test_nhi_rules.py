@@ -133,6 +133,21 @@ def test_notice_kinds_are_per_person(answers: list[str], kinds: list[str]) -> No
     assert nhi_fields.notice_kinds(answers) == kinds
 
 
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("138012", "138012"),
+        ("１３８０１２", "138012"),
+        ("0113 8012", "01138012"),
+        ("13801", None),
+        ("1380123", None),
+        ("13801a", None),
+    ],
+)
+def test_insurer_number(typed: str, number: str | None) -> None:
+    assert nhi_fields.insurer_number(typed) == number
+
+
 ANSWERS: dict[str, Any] = {
     "eligibility": {"who": "self", "reason": "employee"},
     "applicant": {
