@@ -155,6 +155,7 @@ def _add_person(tab: Tab, page: NhiPage, person: dict[str, str]) -> NhiPage:
     page.choose_option(labels.SEXES, person["sex"])
     page.choose_option(labels.RELATIONSHIPS, person["relationship"])
     tab.page.locator(f"input[name=myna_hokensho][value={person['myna_hokensho']}]").check()
+    tab.page.locator("input[name=same_insurance][value=yes]").check()
     return page.press("Save this person", "People joining")
 
 

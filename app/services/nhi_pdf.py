@@ -60,6 +60,16 @@ def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
             f"{printed(labels.SEXES, person.sex)} / "
             f"{printed(labels.RELATIONSHIPS, person.relationship)} / {person.myna_hokensho}",
         )
+        own = person.insurance(answers.previous_insurance)
+        if person.same_insurance == "no":
+            row(
+                pdf,
+                "   以前の保険 / 資格喪失日 / 記号・番号",
+                "   Own previous insurance / Date of loss / Symbol and number",
+                f"{own.insurer_name} ({printed(labels.INSURERS, own.insurer_type)}) / "
+                f"{own.loss_date} / {own.symbol_number}",
+            )
+        row(pdf, "   資格取得日", "   NHI from", own.loss_date)
     heading(pdf, "以前の健康保険", "Previous insurance")
     row(pdf, "資格喪失日", "Date of loss", insurance.loss_date)
     row(
@@ -69,7 +79,6 @@ def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
         f"{insurance.insurer_name} ({printed(labels.INSURERS, insurance.insurer_type)})",
     )
     row(pdf, "記号・番号", "Symbol and number", insurance.symbol_number)
-    row(pdf, "資格取得日", "NHI from", insurance.loss_date)
     heading(pdf, "添付書類", "Attachments (SHA-256)")
     for item in answers.attachments:
         row(pdf, item.name, f"({item.media_type}, {item.size} B)", item.sha256)

@@ -101,9 +101,10 @@ class EnrolmentPage:
 
     @property
     def loss_date(self) -> str:
-        """When the previous insurance ended: the accept form's default qualification date."""
-        previous = nhi_answers.section(self.answers, "previous_insurance") or {}
-        return str(previous.get("loss_date", ""))
+        """The earliest date anyone joining lost their previous insurance: the accept form's
+        default qualification date."""
+        lost_on = nhi_answers.NhiApplication.from_draft(self.answers).lost_on
+        return lost_on.isoformat() if lost_on else ""
 
 
 def enrolments(staff_id: str, filters: ListFilters) -> list[NhiEnrolment]:

@@ -241,3 +241,32 @@ def test_a_signed_document_reads_back_as_the_answers_it_was_built_from(
     assert typed.head is not None
     assert typed.head.full_name == ("番号 花子" if head_is_applicant else "番号 太郎")
     assert typed.attachments[0].name == "loss.pdf" and typed.people[0].kana == "バンゴウ ハナコ"
+
+
+def test_loss_dates_are_per_person_and_the_deadline_runs_from_the_earliest() -> None:
+    """G9: a spouse who left another insurer earlier starts NHI on their own date, and the
+    household's 14 days run from that earlier date."""
+    spouse = {
+        **ANSWERS["people"][0],
+        "id": "b",
+        "full_name": "番号 太郎",
+        "same_insurance": "no",
+        "loss_date": "2026-04-01",
+        "insurer_type": "kumiai",
+        "insurer_name": "横浜健康保険組合",
+    }
+    answers = {
+        **ANSWERS,
+        "insurance": {**ANSWERS["insurance"], "loss_date": "2026-04-20"},
+        "people": [{**ANSWERS["people"][0], "same_insurance": "yes"}, spouse],
+    }
+    application = NhiApplication.from_draft(answers)
+    assert application.lost_on == date(2026, 4, 1)
+    assert nhi_deadlines.timing(application.lost_on, today=date(2026, 4, 2)).deadline == date(
+        2026, 4, 14
+    )
+    doc = nhi_document.document(application)
+    assert [p["qualification_date"] for p in doc["people"]] == ["2026-04-20", "2026-04-01"]
+    assert doc["people"][1]["previous_insurance"]["insurer_name"] == "横浜健康保険組合"
+    assert doc["qualification_date"] == "2026-04-01"
+    assert nhi_document.document(nhi_document.application_of(doc)) == doc

@@ -210,3 +210,37 @@ def test_each_person_is_told_their_own_notice(
     text = signed_in.get_page(returned.headers["Location"]).get_text(" ", strip=True)
     for phrase in says:
         assert phrase in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "National Health Insurance from"), ("ja", "資格取得日")]
+)
+def test_check_page_shows_each_persons_own_loss_date(
+    signed_in: PageClient, lang: str, label: str
+) -> None:
+    """G9: the spouse lost another insurance earlier; the check page lists both dates."""
+    signed_in.get_page(f"/nhi/?lang={lang}")
+    helpers.answer_eligibility(signed_in)
+    helpers.fill_application(signed_in)
+    spouse = {
+        **helpers.PEOPLE[1],
+        "same_insurance": "no",
+        "loss_date-year": "2026",
+        "loss_date-month": "3",
+        "loss_date-day": "21",
+        "insurer_type": "kumiai",
+        "insurer_name": "横浜健康保険組合",
+    }
+    people = signed_in.get_page("/nhi/application/people")
+    edit = [a["href"] for a in people.select("a[href*='/people/']") if "番号 太郎" in a.get_text()]
+    response = signed_in.post(edit[0], helpers.person_form(spouse))
+    assert response.status_code == 303, response.get_data(as_text=True)[:1500]
+    assert signed_in.post("/nhi/application/people").status_code == 303  # everyone is listed
+    page = signed_in.get_page("/nhi/application/check")
+    rows = [
+        row.select_one("dd").get_text(" ", strip=True)
+        for row in page.select(".summary-list__row")
+        if label in row.select_one("dt").get_text()
+    ]
+    assert rows == ["2026-04-01", "2026-03-21", "2026-04-01"] + ["2026-03-21"]
+    assert "横浜健康保険組合" in page.get_text()
