@@ -4,6 +4,12 @@ Bytes: UTF-8 JSON, keys sorted, no insignificant whitespace, strings NFC-normali
 floats; attachments referenced by SHA-256. Only the answers the office needs go in, nothing
 about the draft's progress and no timestamp (the signing time comes with the signature), so
 the same answers always give the same bytes. See docs/nhi-canonical-document.md.
+
+Sources:
+- docs/domain/procedures.md §4.3: what the ward's 加入届 asks (applicant, head of household,
+  each person, the previous insurance and its loss date per person).
+- sources/000_0b792771a67859a2.txt:79 (Yokohama City, 2025-03-24): the notices go to the head of
+  household, whose name the document carries.
 """
 
 from __future__ import annotations

@@ -107,8 +107,22 @@ def test_a_future_loss_date_is_accepted_in_yokohama(
 @pytest.mark.parametrize(
     ("lang", "says"),
     [
-        ("en", ["the date you lost your previous insurance (資格喪失日)", "2026 4 1 if your last"]),
-        ("ja", ["資格がなくなった日（通常は退職日の翌日）", "3月31日に退職した場合は 2026 4 1"]),
+        (
+            "en",
+            [
+                "the date you lost your previous insurance (資格喪失日)",
+                "2026 4 1 if your last",
+                "give theirs on their own page",  # G9
+            ],
+        ),
+        (
+            "ja",
+            [
+                "資格がなくなった日（通常は退職日の翌日）",
+                "3月31日に退職した場合は 2026 4 1",
+                "その方の保険を入力してください",
+            ],
+        ),
     ],
 )
 def test_previous_insurance_asks_for_the_date_of_loss(
