@@ -258,3 +258,20 @@ def test_check_page_shows_each_persons_own_loss_date(
     ]
     assert rows == ["2026-04-01", "2026-03-21", "2026-04-01"] + ["2026-03-21"]
     assert "横浜健康保険組合" in page.get_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("en", "lose the same previous insurance on the same date as the household?"),
+        ("ja", "世帯で入力した以前の保険と同じ保険の資格を、同じ日に失いましたか"),
+    ],
+)
+def test_person_page_asks_for_a_persons_own_insurance(
+    signed_in: PageClient, lang: str, says: str
+) -> None:
+    """G9: the question and this person's own loss date, on a page that passes the checks."""
+    page = signed_in.get_page(f"/nhi/application/people/new?lang={lang}")
+    assert says in page.get_text(" ", strip=True)
+    assert page.select_one("#loss_date-year") is not None
+    assert page.select("input[name=same_insurance]")
