@@ -48,7 +48,7 @@ QUESTIONS = [
         "Yes, I have the card and know the signature password",
     ),
     ("Do any of these apply to the applicant's card?", "None of these"),
-    ("Do you have a document showing when your previous insurance ended?", "Yes"),
+    ("Do you have a document showing when you lost your previous insurance?", "Yes"),
 ]
 BLOCKS = [
     (0, "No", "You cannot use Yokohama's online form"),
@@ -77,7 +77,7 @@ BLOCKS = [
         "You need a new signature certificate",
     ),
     (6, "The applicant is under 15", "Someone 15 or over must apply"),
-    (7, "No", "Get a document showing when your insurance ended"),
+    (7, "No", "Get a document showing when you lost your insurance"),
 ]
 
 
@@ -119,7 +119,7 @@ def fill_sections(tab: Tab, page: NhiPage) -> NhiPage:
     for person in helpers.PEOPLE:
         page = _add_person(tab, page, person)
     page = page.press("I have added everyone", "Your National Health Insurance application")
-    page = page.follow("Give the date your previous insurance ended", "Your previous insurance")
+    page = page.follow("Give the date you lost your previous insurance", "Your previous insurance")
     page.fill_date("loss_date", "2026", "4", "1")
     page.choose_option(labels.INSURERS, "kyokai")
     page.fill("Name of the insurer (保険者名称)", "全国健康保険協会 神奈川支部")
@@ -155,6 +155,7 @@ def _add_person(tab: Tab, page: NhiPage, person: dict[str, str]) -> NhiPage:
     page.choose_option(labels.SEXES, person["sex"])
     page.choose_option(labels.RELATIONSHIPS, person["relationship"])
     tab.page.locator(f"input[name=myna_hokensho][value={person['myna_hokensho']}]").check()
+    tab.page.locator("input[name=same_insurance][value=yes]").check()
     return page.press("Save this person", "People joining")
 
 

@@ -69,6 +69,9 @@ def test_staff_accepts_an_enrolment_and_the_notice_is_issued(
     page = NhiPage(tab, "NHI enrolment %(reference)s", reference=reference)
     expect(tab.page.locator("#nhi-status")).to_have_text(tab.texts("In review"))
     page.fill_date("qualification_date", "2026", "4", "1")
+    page.fill("Insurer number (保険者番号)", "138012")
+    page.fill("Symbol and number (被保険者記号・番号)", "横浜鶴 1234567")
+    page.fill_date("valid_until", "2027", "7", "31")
     tab.page.get_by_role("button", name=tab.texts("Accept and issue the notice")).click()
     page = NhiPage(tab, "NHI enrolment %(reference)s", reference=reference)
     expect(tab.page.locator("#nhi-status")).to_have_text(tab.texts("Accepted"))
@@ -77,6 +80,7 @@ def test_staff_accepts_an_enrolment_and_the_notice_is_issued(
     with open(notice.path(), "rb") as handle:
         text = "".join(p.extract_text() for p in pypdf.PdfReader(handle).pages)
     assert "資格確認書" in text and "番号 花子 様" in text and "2026-04-01" in text
+    assert "138012" in text and "2027-07-31" in text
 
     status = resident.get_page(f"/nhi/enrolments/{enrolment}?lang=en")
     assert status.select_one("#nhi-status").get_text() == "Accepted"

@@ -4,6 +4,15 @@ to the draft's JSON.
 One name per concept: the section `previous-insurance` (URL) is `previous_insurance` in the
 draft and in the signed document. Drafts and enrolments saved before that kept it under
 `insurance`; `from_draft` still reads them.
+
+The previous insurance and its loss date are per person (review plan G9): the section gives the
+household's, and a person who lost another insurance on another day gives their own
+(`same_insurance` "no"). NHI starts for each person on their own loss date; the household's
+deadline runs from the earliest.
+
+Sources:
+- docs/domain/procedures.md §4.3: "date previous insurance ended … per person"; §4.2: NHI
+  starts on the loss date.
 """
 
 from __future__ import annotations
@@ -50,6 +59,22 @@ class NhiPerson(Section):
     sex: str = ""
     relationship: str = ""
     myna_hokensho: str = ""
+    same_insurance: str = ""  # "no": this person's own previous insurance below
+    loss_date: str = ""
+    insurer_type: str = ""
+    insurer_name: str = ""
+    symbol_number: str = ""
+
+    def insurance(self, household: PreviousInsurance | None) -> PreviousInsurance:
+        """This person's previous insurance: their own, or the household's section."""
+        if self.same_insurance == "no":
+            return PreviousInsurance(
+                loss_date=self.loss_date,
+                insurer_type=self.insurer_type,
+                insurer_name=self.insurer_name,
+                symbol_number=self.symbol_number,
+            )
+        return household or PreviousInsurance()
 
 
 @dataclass(frozen=True)
@@ -97,6 +122,15 @@ class NhiApplication:
     previous_insurance: PreviousInsurance | None
     attachments: tuple[NhiAttachment, ...]
     declaration: bool
+
+    @property
+    def lost_on(self) -> date | None:
+        """The earliest loss date of anyone joining (the household's deadline runs from it)."""
+        insurances = [p.insurance(self.previous_insurance) for p in self.people]
+        if self.previous_insurance is not None:
+            insurances.append(self.previous_insurance)
+        dates = [i.lost_on for i in insurances if i.lost_on is not None]
+        return min(dates) if dates else None
 
     @classmethod
     def from_draft(cls, answers: dict[str, Any]) -> NhiApplication:

@@ -4,6 +4,12 @@ Bytes: UTF-8 JSON, keys sorted, no insignificant whitespace, strings NFC-normali
 floats; attachments referenced by SHA-256. Only the answers the office needs go in, nothing
 about the draft's progress and no timestamp (the signing time comes with the signature), so
 the same answers always give the same bytes. See docs/nhi-canonical-document.md.
+
+Sources:
+- docs/domain/procedures.md §4.3: what the ward's 加入届 asks (applicant, head of household,
+  each person, the previous insurance and its loss date per person).
+- sources/000_0b792771a67859a2.txt:79 (Yokohama City, 2025-03-24): the notices go to the head of
+  household, whose name the document carries.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from app.domain.nhi_answers import (
     PreviousInsurance,
 )
 
-FORMAT = "myna-guide/nhi-enrolment/v1"
+# v2: each person carries their own previous insurance and qualification date (G9).
+FORMAT = "myna-guide/nhi-enrolment/v2"
 MEDIA_TYPE = "application/json"
 
 
@@ -30,7 +37,17 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value or ""))
 
 
-def _person(person: NhiPerson) -> dict[str, Any]:
+def _insurance(insurance: PreviousInsurance) -> dict[str, Any]:
+    return {
+        "loss_date": _text(insurance.loss_date),
+        "insurer_type": _text(insurance.insurer_type),
+        "insurer_name": _text(insurance.insurer_name),
+        "symbol_number": _text(insurance.symbol_number),
+    }
+
+
+def _person(person: NhiPerson, household: PreviousInsurance | None) -> dict[str, Any]:
+    insurance = person.insurance(household)
     return {
         "name": _text(person.full_name),
         "name_kana": _text(person.kana),
@@ -38,6 +55,8 @@ def _person(person: NhiPerson) -> dict[str, Any]:
         "sex": _text(person.sex),
         "relationship_to_head": _text(person.relationship),
         "myna_hokensho": _text(person.myna_hokensho),
+        "previous_insurance": _insurance(insurance),
+        "qualification_date": _text(insurance.loss_date),
     }
 
 
@@ -48,6 +67,7 @@ def document(application: NhiApplication) -> dict[str, Any]:
     insurance = application.previous_insurance or PreviousInsurance()
     eligibility = application.eligibility
     head_is_applicant = head.is_applicant == "yes"
+    lost_on = application.lost_on
     return {
         "format": FORMAT,
         "municipality": "横浜市",
@@ -67,14 +87,10 @@ def document(application: NhiApplication) -> dict[str, Any]:
             "name_kana": _text(head.kana),
             "birth_date": _text(applicant.birth_date if head_is_applicant else head.birth_date),
         },
-        "people": [_person(p) for p in application.people],
-        "previous_insurance": {
-            "loss_date": _text(insurance.loss_date),
-            "insurer_type": _text(insurance.insurer_type),
-            "insurer_name": _text(insurance.insurer_name),
-            "symbol_number": _text(insurance.symbol_number),
-        },
-        "qualification_date": _text(insurance.loss_date),
+        "people": [_person(p, application.previous_insurance) for p in application.people],
+        "previous_insurance": _insurance(insurance),
+        # The earliest of the people's dates: the household's deadline runs from it.
+        "qualification_date": _text(lost_on.isoformat() if lost_on else insurance.loss_date),
         "attachments": [
             {
                 "kind": _text(a.kind),
@@ -128,17 +144,7 @@ def application_of(doc: dict[str, Any]) -> NhiApplication:
             kana=head["name_kana"],
             birth_date=head["birth_date"],
         ),
-        people=tuple(
-            NhiPerson(
-                full_name=p["name"],
-                kana=p["name_kana"],
-                birth_date=p["birth_date"],
-                sex=p["sex"],
-                relationship=p["relationship_to_head"],
-                myna_hokensho=p["myna_hokensho"],
-            )
-            for p in doc["people"]
-        ),
+        people=tuple(_person_of(p, insurance) for p in doc["people"]),
         people_done=True,
         previous_insurance=PreviousInsurance(**insurance),
         attachments=tuple(
@@ -152,6 +158,21 @@ def application_of(doc: dict[str, Any]) -> NhiApplication:
             for a in doc["attachments"]
         ),
         declaration=bool(doc["declaration"]),
+    )
+
+
+def _person_of(person: dict[str, Any], household: dict[str, Any]) -> NhiPerson:
+    """A person read back; their insurance is their own only when it differs from the
+    household's (a v1 document has none per person)."""
+    own = person.get("previous_insurance", household)
+    return NhiPerson(
+        full_name=person["name"],
+        kana=person["name_kana"],
+        birth_date=person["birth_date"],
+        sex=person["sex"],
+        relationship=person["relationship_to_head"],
+        myna_hokensho=person["myna_hokensho"],
+        **({"same_insurance": "yes"} if own == household else {"same_insurance": "no", **own}),
     )
 
 

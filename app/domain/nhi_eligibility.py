@@ -3,6 +3,15 @@
 One question per page. A blocking answer leads to a result page that says why and what to do
 instead (the ward office, post with a letter of authority, resetting the password…); never a
 validation error. The last answer leads to the "you can apply online" result.
+
+Sources:
+- sources/000_0b792771a67859a2.txt:22-36 (Yokohama City, 2025-03-24): who can apply online (the
+  person joining or a household member with a My Number Card and both passwords).
+- sources/000_0b792771a67859a2.txt:165-169 (Yokohama City, 2025-03-24): a face-recognition My
+  Number Card (顔認証マイナンバーカード) has no PIN, so it cannot be used in MynaPortal.
+- sources/000_0b792771a67859a2.txt:152-155 (Yokohama City, 2025-03-24): the signature
+  certificate expires when the address or name changes.
+- docs/domain/procedures.md §4.1: the questions Q1–Q7, at most 10 people online.
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from app.domain.steps import Step
 
 WHO = ("self", "household", "other")
 REASONS = ("employee", "union", "dependant", "other")
-CARD = ("yes", "no_card", "password_unknown", "password_locked")
+CARD = ("yes", "no_card", "face_card", "password_unknown", "password_locked")
 CARD_PROBLEMS = ("expired", "details_changed", "under_15", "none")
 MAX_PEOPLE_ONLINE = 10
 
@@ -27,6 +36,7 @@ RESULTS = (
     "other-reason",
     "too-many",
     "no-card",
+    "face-card",
     "password",
     "certificate-expired",
     "details-changed",
@@ -63,6 +73,8 @@ def _how_many(value: Any) -> Step:
 def _card(value: Any) -> Step:
     if value == "no_card":
         return _r("no-card")
+    if value == "face_card":
+        return _r("face-card")
     if value in ("password_unknown", "password_locked"):
         return _r("password")
     return _q("card-problems")

@@ -13,7 +13,7 @@ from wtforms.validators import StopValidation
 from app.domain import nhi_fields
 from app.domain.dates import DateProblem
 from app.forms import BaseForm
-from app.forms.choices import YES_NO, checkboxes, radios
+from app.forms.choices import YES_NO, OneOf, checkboxes, radios
 from app.forms.fields import DateField, phone_number, required
 from app.labels import form_choices
 from app.labels import nhi as labels
@@ -129,16 +129,51 @@ class PersonForm(SectionForm):
         _l("Select whether the person uses their card as a health insurance card"),
     )
 
+    same_insurance = radios(
+        _l("Did this person lose the same previous insurance on the same date as the household?"),
+        YES_NO,
+        _l("Select yes if this person lost the same insurance on the same date"),
+        _l(
+            "Family members can leave different insurers on different days, for example a "
+            "spouse who left another job. NHI starts for each person on their own date of loss."
+        ),
+    )
+    # This person's own previous insurance, asked only when it differs (same_insurance "no").
+    loss_date = DateField(_l("This person's date of loss (資格喪失日)"), id="loss_date-year")
+    insurer_type = radios(
+        _l("What kind of insurance was it? (保険の種類)"),
+        INSURERS,
+        _l("Select the kind of insurance"),
+    )
+    insurer_type.kwargs["validators"] = []  # checked in validate_insurer_type, only when asked
+    insurer_name = StringField(_l("Name of the insurer (保険者名称)"))
+    symbol_number = StringField(_l("Symbol and number of the old insurance (記号・番号)"))
+
     def validate_kana(self, field: Any) -> None:
         _check_kana(field, _l("Enter the person's name in katakana"))
 
     def validate_birth_date(self, field: Any) -> None:
         field.check(_l("Date of birth"), past=True, today=self.today)
 
+    def _own_insurance(self) -> bool:
+        return bool(self.same_insurance.data == "no")
+
+    def validate_loss_date(self, field: Any) -> None:
+        if self._own_insurance():
+            field.check(_l("The date this person lost their insurance"))
+
+    def validate_insurer_type(self, field: Any) -> None:
+        if self._own_insurance():
+            OneOf(_l("Select the kind of insurance"))(self, field)
+
+    def validate_insurer_name(self, field: Any) -> None:
+        if self._own_insurance() and not field.data:
+            raise StopValidation(_l("Enter the name of the insurer"))
+
 
 class InsuranceForm(SectionForm):
     loss_date = DateField(
-        _l("The date your previous insurance ended (資格喪失日)"), id="loss_date-year"
+        _l("The date you lost your previous insurance (資格喪失日)"), id="loss_date-year"
     )
     insurer_type = radios(
         _l("What kind of insurance was it? (保険の種類)"),
@@ -152,7 +187,7 @@ class InsuranceForm(SectionForm):
     symbol_number = StringField(_l("Symbol and number of the old insurance (記号・番号)"))
 
     def validate_loss_date(self, field: Any) -> None:
-        field.check(_l("The date your insurance ended"))
+        field.check(_l("The date you lost your insurance"))
 
 
 class AttachmentForm(BaseForm):

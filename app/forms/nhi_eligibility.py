@@ -86,6 +86,10 @@ class CardForm(BaseForm):
         [
             ("yes", _l("Yes, I have the card and know the signature password")),
             ("no_card", _l("I do not have a My Number Card")),
+            (
+                "face_card",
+                _l("My card is a face-recognition card (顔認証マイナンバーカード, no PINs)"),
+            ),
             ("password_unknown", _l("I do not know the signature password")),
             ("password_locked", _l("The signature password is locked")),
         ],
@@ -128,9 +132,9 @@ class CardProblemsForm(BaseForm):
 
 class LossDocumentForm(BaseForm):
     loss_document = radios(
-        _l("Do you have a document showing when your previous insurance ended?"),
+        _l("Do you have a document showing when you lost your previous insurance?"),
         YES_NO,
-        _l("Select yes if you have a document showing when your previous insurance ended"),
+        _l("Select yes if you have a document showing when you lost your previous insurance"),
         _l(
             "For example a certificate of loss of insurance (資格喪失証明書) from your former "
             "employer or its insurer. It must show who lost which insurance and when."

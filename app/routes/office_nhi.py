@@ -14,6 +14,7 @@ from app.domain.office_states import NHI_ENROLMENT
 from app.forms.nhi_office import AcceptForm, CorrectionForm
 from app.htmx import redirect_to
 from app.services import office_nhi as service
+from app.services.nhi_pdf import NoticeDetails
 from app.services.office import ListFilters
 
 bp = Blueprint("office_nhi", __name__, url_prefix="/office/nhi")
@@ -51,7 +52,12 @@ def accept(enrolment_id: str) -> Response:
     chosen = form.qualification_date.data if form.validate_on_submit() else None
     if chosen is None:
         return make_response(_page(enrolment_id, accept_form=form), 422)
-    service.accept(require_user().id, enrolment_id, qualification_date=chosen)
+    details = NoticeDetails(
+        insurer_number=form.insurer_number.data,
+        symbol_number=form.symbol_number.data,
+        valid_until=form.valid_until.data,
+    )
+    service.accept(require_user().id, enrolment_id, qualification_date=chosen, details=details)
     return redirect_to(url_for("office_nhi.record", enrolment_id=enrolment_id))
 
 

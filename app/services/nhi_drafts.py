@@ -185,9 +185,8 @@ def section_answers(answers: dict[str, Any], section: str) -> Section | None:
 
 
 def timing_for(answers: dict[str, Any]) -> nhi_deadlines.Timing | None:
-    """The deadline warning for the loss date in the draft, if there is one."""
-    insurance = application(answers).previous_insurance
-    lost_on = insurance.lost_on if insurance else None
+    """The deadline warning for the earliest loss date in the draft, if there is one."""
+    lost_on = application(answers).lost_on
     return nhi_deadlines.timing(lost_on, today=today()) if lost_on else None
 
 

@@ -10,6 +10,7 @@ use."""
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +25,17 @@ NOTICE_TITLES = {
     "notice": "国民健康保険 資格情報のお知らせ / Notice of qualification information",
     "certificate": "国民健康保険 資格確認書 / Qualification certificate",
 }
+NOTICE_NAMES = {"notice": "資格情報のお知らせ", "certificate": "資格確認書"}
+
+
+@dataclass(frozen=True)
+class NoticeDetails:
+    """What the office's own system gives the insured person and staff type when issuing the
+    notice (review plan G11; S4:41, the お知らせ is how holders learn these details)."""
+
+    insurer_number: str
+    symbol_number: str
+    valid_until: date | None = None
 
 
 def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
@@ -48,6 +60,16 @@ def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
             f"{printed(labels.SEXES, person.sex)} / "
             f"{printed(labels.RELATIONSHIPS, person.relationship)} / {person.myna_hokensho}",
         )
+        own = person.insurance(answers.previous_insurance)
+        if person.same_insurance == "no":
+            row(
+                pdf,
+                "   以前の保険 / 資格喪失日 / 記号・番号",
+                "   Own previous insurance / Date of loss / Symbol and number",
+                f"{own.insurer_name} ({printed(labels.INSURERS, own.insurer_type)}) / "
+                f"{own.loss_date} / {own.symbol_number}",
+            )
+        row(pdf, "   資格取得日", "   NHI from", own.loss_date)
     heading(pdf, "以前の健康保険", "Previous insurance")
     row(pdf, "資格喪失日", "Date of loss", insurance.loss_date)
     row(
@@ -57,7 +79,6 @@ def _document_rows(pdf: FPDF, answers: NhiApplication) -> None:
         f"{insurance.insurer_name} ({printed(labels.INSURERS, insurance.insurer_type)})",
     )
     row(pdf, "記号・番号", "Symbol and number", insurance.symbol_number)
-    row(pdf, "資格取得日", "NHI from", insurance.loss_date)
     heading(pdf, "添付書類", "Attachments (SHA-256)")
     for item in answers.attachments:
         row(pdf, item.name, f"({item.media_type}, {item.size} B)", item.sha256)
@@ -98,14 +119,22 @@ def copy_pdf(
 def notice_pdf(
     answers: NhiApplication,
     *,
-    kind: str,
+    kinds: list[str],
+    details: NoticeDetails,
     reference: str,
     address: str,
     qualification_date: date,
     issued_at: datetime,
 ) -> bytes:
-    """The notice the office posts to the head of household (procedures.md 3.5 and 4.5)."""
-    pdf = new_document(NOTICE_TITLES[kind], created=issued_at)
+    """The notice the office posts to the head of household (procedures.md 3.5 and 4.5), with
+    each person's own kind (`kinds`, in the order of `answers.people`; review plan G10)."""
+    issued = sorted(set(kinds))
+    title = (
+        NOTICE_TITLES[issued[0]]
+        if len(issued) == 1
+        else "国民健康保険 資格確認書・資格情報のお知らせ / Qualification certificate and notice"
+    )
+    pdf = new_document(title, created=issued_at)
     head = answers.head or NhiHead()
     pdf.set_font(FONT, size=11)
     pdf.multi_cell(0, 6, f"〒 {address}", new_x="LMARGIN", new_y="NEXT")
@@ -115,27 +144,32 @@ def notice_pdf(
     row(pdf, "保険者", "Insurer", "横浜市 Yokohama City")
     row(pdf, "交付日", "Issued", issued_at.date().isoformat())
     row(pdf, "受付番号", "Reference", reference)
+    row(pdf, "保険者番号", "Insurer number", details.insurer_number)
+    row(pdf, "被保険者記号・番号", "Symbol and number", details.symbol_number)
     row(pdf, "資格取得日", "Qualification date", qualification_date.isoformat())
+    if details.valid_until is not None:
+        row(pdf, "有効期限", "Valid until", details.valid_until.isoformat())
     heading(pdf, "被保険者", "Insured people")
-    for number, person in enumerate(answers.people, start=1):
+    for number, (person, kind) in enumerate(zip(answers.people, kinds, strict=True), start=1):
         row(
             pdf,
-            f"{number}. 氏名 (フリガナ) / 生年月日 / 性別",
-            "Name / Date of birth / Sex",
+            f"{number}. 氏名 (フリガナ) / 生年月日 / 性別 / 交付するもの",
+            "Name / Date of birth / Sex / Issued",
             f"{person.full_name} ({person.kana}) / {person.birth_date} / "
-            f"{printed(labels.SEXES, person.sex)}",
+            f"{printed(labels.SEXES, person.sex)} / {NOTICE_NAMES[kind]}",
         )
     pdf.ln(2)
-    if kind == "notice":
-        text = (
-            "このお知らせだけでは受診できません。マイナ保険証（マイナンバーカード）と一緒に"
-            "提示してください。 This notice alone is not valid: show it with your My Number "
-            "Card when the clinic's reader cannot confirm your insurance."
+    if "notice" in issued:
+        note(
+            pdf,
+            "資格情報のお知らせだけでは受診できません。マイナ保険証（マイナンバーカード）と一緒に"
+            "提示してください。 The notice alone is not valid: show it with your My Number "
+            "Card when the clinic's reader cannot confirm your insurance.",
         )
-    else:
-        text = (
-            "医療機関でこの資格確認書を提示してください。 Show this certificate at clinics "
-            "like a health insurance card. Its validity is set by the insurer."
+    if "certificate" in issued:
+        note(
+            pdf,
+            "医療機関で資格確認書を提示してください。 Show the certificate at clinics "
+            "like a health insurance card. Its validity is set by the insurer.",
         )
-    note(pdf, text)
     return bytes(pdf.output())

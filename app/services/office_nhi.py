@@ -101,9 +101,10 @@ class EnrolmentPage:
 
     @property
     def loss_date(self) -> str:
-        """When the previous insurance ended: the accept form's default qualification date."""
-        previous = nhi_answers.section(self.answers, "previous_insurance") or {}
-        return str(previous.get("loss_date", ""))
+        """The earliest date anyone joining lost their previous insurance: the accept form's
+        default qualification date."""
+        lost_on = nhi_answers.NhiApplication.from_draft(self.answers).lost_on
+        return lost_on.isoformat() if lost_on else ""
 
 
 def enrolments(staff_id: str, filters: ListFilters) -> list[NhiEnrolment]:
@@ -143,9 +144,11 @@ def accept(
     enrolment_id: str,
     *,
     qualification_date: date,
+    details: nhi_pdf.NoticeDetails,
     now: datetime | None = None,
 ) -> None:
-    """Accept, recording the qualification date, and issue the notice PDF.
+    """Accept, recording the qualification date, and issue the notice PDF with the details
+    staff typed from the office's system (the audit records which, never their values).
 
     Refused (409, recorded as `accept_refused`) when the state does not allow it or the
     signature does not verify now.
@@ -159,11 +162,13 @@ def accept(
         raise NotVerified(",".join(checked.reasons))
     with db.transaction() as session:
         signed = nhi_document.application_of(checked.document)
-        kind = nhi_fields.notice_kind([p.myna_hokensho for p in signed.people])
+        kinds = nhi_fields.notice_kinds([p.myna_hokensho for p in signed.people])
+        issued = sorted(set(kinds))
         package = nhi_signing.package_of(session, row)
         pdf = nhi_pdf.notice_pdf(
             signed,
-            kind=kind,
+            kinds=kinds,
+            details=details,
             reference=row.reference,
             address=package["signer"]["address"],
             qualification_date=qualification_date,
@@ -172,9 +177,13 @@ def accept(
         row.notice_blob_id = blobs.put(
             session, pdf, kind=NOTICE_KIND, media_type="application/pdf", owner_id=row.user_id
         )
-        row.notice_kind = kind
+        row.notice_kind = "+".join(issued)  # what the household was sent: one or both kinds
         nhi_enrolments.set_state(row, state, qualification_date=qualification_date)
-        _log(session, row, staff_id, "accepted", "signature_valid", f"notice_{kind}")
+        entered = ["insurer_number", "symbol_number"]
+        if details.valid_until is not None:
+            entered.append("valid_until")
+        notices = [f"notice_{k}" for k in issued]
+        _log(session, row, staff_id, "accepted", "signature_valid", *notices, *entered)
 
 
 def ask_correction(staff_id: str, enrolment_id: str, *, message: str) -> None:

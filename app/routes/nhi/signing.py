@@ -124,11 +124,11 @@ def _own(enrolment_id: str) -> NhiEnrolment:
 
 def _status_context(row: NhiEnrolment) -> dict[str, object]:
     sent = nhi_drafts.application(nhi_signing.sent_answers(row))
-    hokensho = [p.myna_hokensho for p in sent.people]
-    lost_on = sent.previous_insurance.lost_on if sent.previous_insurance else None
+    kinds = nhi_fields.notice_kinds([p.myna_hokensho for p in sent.people])
+    lost_on = sent.lost_on
     timing = nhi_deadlines.timing(lost_on, today=row.signed_at.date()) if lost_on else None
     return {
         "people": sent.people,
-        "notice_kind": row.notice_kind or nhi_fields.notice_kind(hokensho),
+        "notices": [(p.full_name, kind) for p, kind in zip(sent.people, kinds, strict=True)],
         "timing": timing,
     }

@@ -37,6 +37,7 @@ ELIGIBLE = {
         ("how-many", {"how_many": "11"}, ("result", "too-many")),
         ("how-many", {"how_many": "10"}, ("question", "card")),
         ("card", {"card": "no_card"}, ("result", "no-card")),
+        ("card", {"card": "face_card"}, ("result", "face-card")),
         ("card", {"card": "password_unknown"}, ("result", "password")),
         ("card", {"card": "password_locked"}, ("result", "password")),
         ("card", {}, ("question", "card-problems")),
@@ -66,12 +67,12 @@ def test_eligible_only_when_every_answer_passes() -> None:
 @pytest.mark.parametrize(
     ("loss", "today", "status", "deadline", "months_back", "beyond"),
     [
-        (date(2026, 4, 1), date(2026, 4, 1), "on_time", date(2026, 4, 15), 0, False),
-        (date(2026, 4, 1), date(2026, 4, 15), "on_time", date(2026, 4, 15), 0, False),
-        (date(2026, 4, 1), date(2026, 4, 16), "late", date(2026, 4, 15), 1, False),
-        (date(2026, 1, 31), date(2026, 6, 2), "late", date(2026, 2, 14), 6, False),
-        (date(2026, 5, 1), date(2026, 4, 20), "future", date(2026, 5, 15), 0, False),
-        (date(2023, 3, 1), date(2026, 4, 1), "late", date(2023, 3, 15), 38, True),
+        (date(2026, 4, 1), date(2026, 4, 1), "on_time", date(2026, 4, 14), 0, False),
+        (date(2026, 4, 1), date(2026, 4, 14), "on_time", date(2026, 4, 14), 0, False),
+        (date(2026, 4, 1), date(2026, 4, 15), "late", date(2026, 4, 14), 1, False),
+        (date(2026, 1, 31), date(2026, 6, 2), "late", date(2026, 2, 13), 6, False),
+        (date(2026, 5, 1), date(2026, 4, 20), "future", date(2026, 5, 14), 0, False),
+        (date(2023, 3, 1), date(2026, 4, 1), "late", date(2023, 3, 14), 38, True),
     ],
 )
 def test_timing(
@@ -119,16 +120,32 @@ def test_signer_mismatches(
 
 
 @pytest.mark.parametrize(
-    ("answers", "kind"),
+    ("answers", "kinds"),
     [
-        (["yes", "yes"], "notice"),
-        (["yes", "no"], "certificate"),
-        (["not_sure"], "certificate"),
-        ([], "certificate"),
+        (["yes", "yes"], ["notice", "notice"]),
+        (["yes", "no"], ["notice", "certificate"]),
+        (["not_sure"], ["certificate"]),
+        ([], []),
     ],
 )
-def test_notice_kind(answers: list[str], kind: str) -> None:
-    assert nhi_fields.notice_kind(answers) == kind
+def test_notice_kinds_are_per_person(answers: list[str], kinds: list[str]) -> None:
+    """G10: a マイナ保険証 holder gets the お知らせ even when someone else gets a 資格確認書."""
+    assert nhi_fields.notice_kinds(answers) == kinds
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("138012", "138012"),
+        ("１３８０１２", "138012"),
+        ("0113 8012", "01138012"),
+        ("13801", None),
+        ("1380123", None),
+        ("13801a", None),
+    ],
+)
+def test_insurer_number(typed: str, number: str | None) -> None:
+    assert nhi_fields.insurer_number(typed) == number
 
 
 ANSWERS: dict[str, Any] = {
@@ -224,3 +241,32 @@ def test_a_signed_document_reads_back_as_the_answers_it_was_built_from(
     assert typed.head is not None
     assert typed.head.full_name == ("番号 花子" if head_is_applicant else "番号 太郎")
     assert typed.attachments[0].name == "loss.pdf" and typed.people[0].kana == "バンゴウ ハナコ"
+
+
+def test_loss_dates_are_per_person_and_the_deadline_runs_from_the_earliest() -> None:
+    """G9: a spouse who left another insurer earlier starts NHI on their own date, and the
+    household's 14 days run from that earlier date."""
+    spouse = {
+        **ANSWERS["people"][0],
+        "id": "b",
+        "full_name": "番号 太郎",
+        "same_insurance": "no",
+        "loss_date": "2026-04-01",
+        "insurer_type": "kumiai",
+        "insurer_name": "横浜健康保険組合",
+    }
+    answers = {
+        **ANSWERS,
+        "insurance": {**ANSWERS["insurance"], "loss_date": "2026-04-20"},
+        "people": [{**ANSWERS["people"][0], "same_insurance": "yes"}, spouse],
+    }
+    application = NhiApplication.from_draft(answers)
+    assert application.lost_on == date(2026, 4, 1)
+    assert nhi_deadlines.timing(application.lost_on, today=date(2026, 4, 2)).deadline == date(
+        2026, 4, 14
+    )
+    doc = nhi_document.document(application)
+    assert [p["qualification_date"] for p in doc["people"]] == ["2026-04-20", "2026-04-01"]
+    assert doc["people"][1]["previous_insurance"]["insurer_name"] == "横浜健康保険組合"
+    assert doc["qualification_date"] == "2026-04-01"
+    assert nhi_document.document(nhi_document.application_of(doc)) == doc

@@ -91,6 +91,8 @@ def person_form(person: dict[str, str]) -> dict[str, str]:
         "sex": person["sex"],
         "relationship": person["relationship"],
         "myna_hokensho": person["myna_hokensho"],
+        "same_insurance": person.get("same_insurance", "yes"),
+        **{k: v for k, v in person.items() if k.startswith(("loss_date", "insurer_"))},
     }
 
 

@@ -40,6 +40,18 @@ def _staff(app: Flask) -> PageClient:
     return staff
 
 
+ACCEPT = {
+    "qualification_date-year": "2026",
+    "qualification_date-month": "4",
+    "qualification_date-day": "1",
+    "insurer_number": "１３８０１２",  # typed full-width: kept as ASCII digits
+    "symbol_number": "横浜鶴 1234567",
+    "valid_until-year": "2027",
+    "valid_until-month": "7",
+    "valid_until-day": "31",
+}
+
+
 @pytest.fixture
 def enrolment(signed_in: PageClient) -> str:
     return _sent(signed_in)
@@ -77,19 +89,19 @@ def test_staff_accepts_and_the_resident_sees_it(
     attachment = page.select_one("a[href*='/files/']")["href"]
     assert staff.get(attachment).data.startswith(b"%PDF")
     assert staff.post(f"/office/nhi/{enrolment}/review").status_code == 303
-    accepted = staff.post(
-        f"/office/nhi/{enrolment}/accept",
-        {
-            "qualification_date-year": "2026",
-            "qualification_date-month": "4",
-            "qualification_date-day": "1",
-        },
-    )
+    accepted = staff.post(f"/office/nhi/{enrolment}/accept", ACCEPT)
     assert accepted.status_code == 303
     page = staff.get_page(f"/office/nhi/{enrolment}")
     notice = staff.get(page.select_one("#nhi-notice")["href"])
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(notice.data)).pages)
     assert "資格確認書" in text and "番号 花子 様" in text and "2026-04-01" in text
+    # G10: each person's own kind (two card users, one child without a マイナ保険証)
+    assert "2018-05-20 / 男 / Male / 資格確認書" in text
+    # G11: the details from the insurer's system that the notice exists to tell (S4:41)
+    assert "保険者番号  Insurer number\n138012" in text
+    assert "被保険者記号・番号  Symbol and number\n横浜鶴 1234567" in text
+    assert "有効期限  Valid until\n2027-07-31" in text
+    assert text.count("/ 資格情報のお知らせ") == 2
     status = signed_in.get_page(f"/nhi/enrolments/{enrolment}")
     assert status.select_one("#nhi-status").get_text() == "Accepted"
     with app.app_context():
@@ -107,6 +119,7 @@ def test_staff_accepts_and_the_resident_sees_it(
         "notice_downloaded",
     } <= set(actions)
     assert "花子" not in reasons
+    assert "insurer_number" in reasons and "valid_until" in reasons and "1234567" not in reasons
 
 
 def test_a_document_changed_after_signing_is_detected(app: Flask, enrolment: str) -> None:
@@ -157,3 +170,25 @@ def test_correction_message_reaches_the_resident(
     assert "番号 一郎" in signed_in.get_page("/nhi/application/people").get_text()
     with app.app_context():
         assert message not in " ".join(e.reasons for e in db.session.scalars(select(AuditEvent)))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"insurer_number": ""}, "Enter the insurer number"),
+        ({"insurer_number": "13801"}, "The insurer number must be 6 or 8 digits"),
+        ({"symbol_number": " "}, "Enter the symbol and number"),
+        ({"valid_until-year": "2025"}, "on or after the qualification date"),
+    ],
+)
+def test_the_notice_needs_the_insurers_details(
+    app: Flask, enrolment: str, change: dict[str, str], message: str
+) -> None:
+    """G11: no notice without 保険者番号 and 記号・番号; a validity cannot precede the start."""
+    staff = _staff(app)
+    assert staff.post(f"/office/nhi/{enrolment}/review").status_code == 303
+    refused = staff.post(f"/office/nhi/{enrolment}/accept", {**ACCEPT, **change})
+    assert refused.status_code == 422
+    assert message in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(NhiEnrolment, enrolment).state == "in_review"

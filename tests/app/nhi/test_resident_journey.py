@@ -20,6 +20,7 @@ from tests.helpers.client import PageClient
         ({"reason": "other"}, "other-reason", "ward office"),
         ({"how_many": "11"}, "too-many", "11 or more"),
         ({"card": "no_card"}, "no-card", "signature certificate"),
+        ({"card": "face_card"}, "face-card", "cannot be used in MynaPortal"),
         ({"card": "password_locked"}, "password", "5 wrong tries"),
         ({"card_problems": "expired"}, "certificate-expired", "Renew"),
         ({"card_problems": "details_changed"}, "details-changed", "revoked"),

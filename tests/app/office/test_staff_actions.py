@@ -197,6 +197,8 @@ def test_an_unverified_enrolment_cannot_be_accepted(
         "qualification_date-year": "2026",
         "qualification_date-month": "4",
         "qualification_date-day": "1",
+        "insurer_number": "138012",
+        "symbol_number": "横浜鶴 1234567",
     }
     assert staff.post(f"/office/nhi/{enrolment}/accept", date).status_code == 409
     assert _events(app)[-1].action == "accept_refused"
