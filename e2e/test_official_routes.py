@@ -1,0 +1,56 @@
+"""Each journey's end leads to the official route (issue 15): on a phone, the panel's links are
+the official pages of app/domain/official_routes.py, its phone numbers dial a help line, and the
+keyboard reaches every one of them; the footer leads to the lost-card page. External sites
+cannot be fetched here, so the hrefs are asserted and nothing navigates away."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain import official_routes as routes
+from e2e.browser import Tab
+from e2e.pages import PageObject
+from e2e.pages.home import HomePage
+from e2e.pages.official_route import LostCardPage, OfficialRoutePanel
+
+pytestmark = pytest.mark.e2e
+
+URLS = {item.url for item in routes.LINKS}
+TELS = {line.tel for line in routes.HELP_LINES}
+
+
+class ExpressResultPage(PageObject):
+    heading_text = "You may be able to get your card faster"
+    path = "/apply/result/express"
+
+
+class CardStatusPage(PageObject):
+    heading_text = "Is my card registered?"
+    path = "/insurance/status"
+
+
+def follow(panel: OfficialRoutePanel) -> None:
+    links, tels = panel.hrefs("http"), panel.hrefs("tel:")
+    assert links and all(href.startswith("https://") and href in URLS for href in links)
+    assert tels and all(tel in TELS for tel in tels)
+    assert panel.tab_through() == set(links) | set(tels)
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_the_card_application_ends_with_the_official_ways_to_apply(tab: Tab) -> None:
+    follow(OfficialRoutePanel(ExpressResultPage.open(tab), "card_application"))
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_the_insurance_status_page_leads_to_the_official_registration(tab: Tab) -> None:
+    follow(OfficialRoutePanel(CardStatusPage.open(tab), "insurance_registration"))
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_the_footer_leads_to_the_lost_card_page_and_its_24_hour_line(tab: Tab) -> None:
+    home = HomePage.open(tab)
+    home.page.get_by_role("contentinfo").get_by_role(
+        "link", name=tab.texts("Lost or stolen card?")
+    ).click()
+    lost = LostCardPage(tab)
+    assert routes.help_line("suspension").tel in lost.lines()
