@@ -124,8 +124,8 @@ def _hl(key: str, name: Text, number: str, hours: Text, languages: Text, source:
 
 _JA_ONLY = Text("日本語", "Japanese")
 _WEEK_HOURS = Text(
-    "平日9:30〜20:00、土日祝9:30〜17:30（年末年始を除く）",
-    "weekdays 9:30–20:00, weekends and holidays 9:30–17:30 (closed over the New Year)",
+    "平日9:30〜20:00、土日祝9:30〜17:30、年末年始を除く",
+    "weekdays 9:30–20:00, weekends and holidays 9:30–17:30, closed over the New Year",
 )
 HELP_LINES: tuple[HelpLine, ...] = (
     _hl(
@@ -144,7 +144,7 @@ HELP_LINES: tuple[HelpLine, ...] = (
         ),
         "0120-0178-27",
         Text(
-            "一時利用停止は24時間。その他の受付時間は言語によって異なります",
+            "一時利用停止は24時間、その他の時間は言語によって異なります",
             "suspension 24 hours; other hours depend on the language",
         ),
         Text(

@@ -133,7 +133,7 @@ _CARD_APPLICATION = Procedure(
             ),
         ),
     ),
-    links=("card_site", "application_status", "photo_checkpoints", "contact"),
+    links=("card_site", "application_status", "photo_checkpoints"),
     lines=("foreign_card", "general"),
 )
 

@@ -133,3 +133,24 @@ def test_the_lost_card_page_says_to_suspend_the_card_at_once(
     )
     assert ("24時間365日" if lang == "ja" else "24 hours a day") in main.get_text()
     assert main.select_one("[data-testid=scam-warning]")
+
+
+@pytest.mark.parametrize(("lang", "pins"), [("ja", "6〜16文字"), ("en", "6 to 16 characters")])
+def test_the_nhi_start_and_a_blocking_result_give_the_official_entrance_and_the_wards(
+    client: PageClient, lang: str, pins: str
+) -> None:
+    start = panel(client.get_page(f"/nhi/?lang={lang}"), "nhi_enrolment")
+    assert pins in start.get_text()
+    assert start.select_one(f"a[href='{routes.link('yokohama_nhi_online').url}']")
+    for question, data in nhi.ELIGIBLE:
+        key = next(iter(data))
+        response = client.post(
+            f"/nhi/questions/{question}", {key: "no"} if key == "loss_document" else data
+        )
+        if key == "loss_document":
+            break
+    result = client.get_page(response.headers["Location"] + f"?lang={lang}")
+    found = panel(result, "nhi_enrolment")
+    assert response.headers["Location"] == "/nhi/result/no-document"
+    seya = found.select_one("[data-testid=ward-contacts] a[href='tel:0453675725']")
+    assert seya is not None and seya.get_text() == "045-367-5725"
