@@ -11,6 +11,7 @@ from app.domain import official_routes as routes
 from e2e.browser import Tab
 from e2e.pages import PageObject
 from e2e.pages.home import HomePage
+from e2e.pages.nhi import NhiPage
 from e2e.pages.official_route import LostCardPage, OfficialRoutePanel
 
 pytestmark = pytest.mark.e2e
@@ -32,7 +33,8 @@ class CardStatusPage(PageObject):
 def follow(panel: OfficialRoutePanel) -> None:
     links, tels = panel.hrefs("http"), panel.hrefs("tel:")
     assert links and all(href.startswith("https://") and href in URLS for href in links)
-    assert tels and all(tel in TELS for tel in tels)
+    wards = {tel for ward in (*routes.WARDS, routes.BUREAU) for tel in ward.tels}
+    assert tels and all(tel in TELS | wards for tel in tels)
     assert panel.tab_through() == set(links) | set(tels)
 
 
@@ -44,6 +46,16 @@ def test_the_card_application_ends_with_the_official_ways_to_apply(tab: Tab) -> 
 @pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
 def test_the_insurance_status_page_leads_to_the_official_registration(tab: Tab) -> None:
     follow(OfficialRoutePanel(CardStatusPage.open(tab), "insurance_registration"))
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_the_nhi_journey_gives_yokohama_s_entrance_and_every_ward_by_keyboard(tab: Tab) -> None:
+    tab.goto("/nhi/")
+    panel = OfficialRoutePanel(NhiPage(tab, "Join National Health Insurance"), "nhi_enrolment")
+    follow(panel)  # Enter on the ward list's summary opens it; every ward's number is reached
+    tsurumi = panel.root.get_by_role("link", name="045-510-1807")
+    assert tsurumi.is_visible() and tsurumi.get_attribute("href") == "tel:0455101807"
+    panel.on.tab.check()  # the opened list still fits 360 px and passes axe
 
 
 @pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
