@@ -9,7 +9,9 @@ from bs4 import BeautifulSoup, Tag
 
 from app.domain import official_routes as routes
 from tests.app.nhi import helpers as nhi
+from tests.app.test_apply_application import STEPS, answer_steps, begin, take_passing_photo
 from tests.app.test_apply_by_mail import MAIL_STEPS
+from tests.app.test_insurance import answer
 from tests.app.test_insurance_cancel import fill_in, upload
 from tests.helpers.client import PageClient
 
@@ -52,6 +54,25 @@ def test_the_mail_application_ends_with_the_form_and_the_official_ways(
 
 
 @pytest.mark.parametrize(
+    ("lang", "photo"), [("ja", "顔写真をダウンロード"), ("en", "Download your photo")]
+)
+def test_the_online_application_ends_with_the_checked_photo_ready_to_upload(
+    signed_in: PageClient, lang: str, photo: str
+) -> None:
+    begin(signed_in)
+    answer_steps(signed_in, STEPS)
+    take_passing_photo(signed_in)
+    sent = signed_in.post("/apply/application/send").headers["Location"]
+    found = panel(signed_in.get_page(f"{sent}?lang={lang}"), "card_application")
+    link = found.select_one("a[download][href$='/photo.jpg']")
+    assert link is not None and link.get_text(strip=True).startswith(photo)
+    assert signed_in.get(link["href"]).headers["Content-Type"] == "image/jpeg"
+    assert not found.select("a[href$='application.pdf']")  # the form to post is for post only
+    heading = "スマートフォンで申請" if lang == "ja" else "On a smartphone"
+    assert heading in [h.get_text(strip=True) for h in found.select("h3")]
+
+
+@pytest.mark.parametrize(
     ("lang", "check"), [("ja", "登録状況確認"), ("en", "checked in MynaPortal")]
 )
 def test_the_insurance_status_page_gives_the_official_places_and_check(
@@ -61,6 +82,15 @@ def test_the_insurance_status_page_gives_the_official_places_and_check(
     assert check in found.get_text()
     assert found.select_one(f"a[href='{routes.link('insurance_registration').url}']")
     assert ("セブン銀行ATM" if lang == "ja" else "Seven Bank ATM") in found.get_text()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_insurance_result_page_carries_the_registration_panel(
+    client: PageClient, lang: str
+) -> None:
+    result = answer(client, "know-pin", "not_sure")
+    page = client.get_page(f"{result}?lang={lang}")
+    panel(page, "insurance_registration")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
