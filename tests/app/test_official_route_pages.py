@@ -54,7 +54,7 @@ def test_the_mail_application_ends_with_the_form_and_the_official_ways(
 
 
 @pytest.mark.parametrize(
-    ("lang", "photo"), [("ja", "顔写真をダウンロード"), ("en", "Download your photo")]
+    ("lang", "photo"), [("ja", "写真をダウンロード"), ("en", "Download the photo")]
 )
 def test_the_online_application_ends_with_the_checked_photo_ready_to_upload(
     signed_in: PageClient, lang: str, photo: str
