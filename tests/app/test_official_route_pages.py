@@ -11,7 +11,7 @@ from app.domain import official_routes as routes
 from tests.app.nhi import helpers as nhi
 from tests.app.test_apply_application import STEPS, answer_steps, begin, take_passing_photo
 from tests.app.test_apply_by_mail import MAIL_STEPS
-from tests.app.test_insurance import answer
+from tests.app.test_insurance import answer, register
 from tests.app.test_insurance_cancel import fill_in, upload
 from tests.helpers.client import PageClient
 
@@ -84,13 +84,17 @@ def test_the_insurance_status_page_gives_the_official_places_and_check(
     assert ("セブン銀行ATM" if lang == "ja" else "Seven Bank ATM") in found.get_text()
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_an_insurance_result_page_carries_the_registration_panel(
-    client: PageClient, lang: str
+@pytest.mark.parametrize(
+    ("lang", "checked"), [("ja", "このガイドで確認したのは"), ("en", "What this guide checked")]
+)
+def test_the_panel_says_what_the_card_check_did_only_after_a_card_was_read(
+    client: PageClient, lang: str, checked: str
 ) -> None:
     result = answer(client, "know-pin", "not_sure")
-    page = client.get_page(f"{result}?lang={lang}")
-    panel(page, "insurance_registration")
+    before = panel(client.get_page(f"{result}?lang={lang}"), "insurance_registration")
+    assert checked not in before.get_text()
+    after = panel(client.get_page(f"{register(client)}?lang={lang}"), "insurance_registration")
+    assert checked in after.get_text()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
