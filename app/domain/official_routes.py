@@ -116,6 +116,9 @@ class Procedure:
     routes: tuple[Route, ...]
     links: tuple[str, ...]
     lines: tuple[str, ...]
+    #: The official online form's items in the order it asks for them (the card application).
+    form_fields: tuple[Text, ...] = ()
+    form_source: str = ""
 
 
 def _hl(key: str, name: Text, number: str, hours: Text, languages: Text, source: str) -> HelpLine:

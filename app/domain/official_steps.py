@@ -9,6 +9,7 @@ Sources:
 - sources/003_32f427e35db20b96.txt:64, 70-71, 375 (MHLW leaflet): by post; the handwritten form
   needs the photo and the My Number; the stamp-free return envelope
 - docs/domain/procedures.md §1.2 "Mail route fields": sign and date the form
+- docs/domain/procedures.md §1.2 "Official online application": the form's items in order
 - sources/003_32f427e35db20b96.txt:238-257 (MHLW leaflet): registering in MynaPortal
 - sources/004_ddb9b7bd2bc2cbb0.txt:58-71, 81-85 (Chuo City, 2024-12-04): what is needed; the
   clinic's face-recognition reader; the check in MynaPortal
@@ -135,6 +136,17 @@ _CARD_APPLICATION = Procedure(
     ),
     links=("card_site", "application_status", "photo_checkpoints"),
     lines=("foreign_card", "general"),
+    form_fields=(
+        Text("利用規約への同意", "Agreeing to the terms of use"),
+        Text("申請書ID", "Application form ID (23 digits)"),
+        Text("メール連絡用氏名", "Name for email contact"),
+        Text("メールアドレス", "Email address"),
+        Text("顔写真登録", "Face photo"),
+        Text("生年月日", "Date of birth"),
+        Text("電子証明書の発行希望有無", "Electronic certificates: wanted or not"),
+        Text("氏名の点字表記希望有無", "Name in Braille: wanted or not"),
+    ),
+    form_source="procedures.md §1.2 (J-LIS online application fields)",
 )
 
 _INSURANCE_REGISTRATION = Procedure(

@@ -70,6 +70,9 @@ def test_the_online_application_ends_with_the_checked_photo_ready_to_upload(
     assert not found.select("a[href$='application.pdf']")  # the form to post is for post only
     heading = "スマートフォンで申請" if lang == "ja" else "On a smartphone"
     assert heading in [h.get_text(strip=True) for h in found.select("h3")]
+    items = [li.get_text(strip=True) for li in found.select("h3 + ol")[0].select("li")]
+    assert items[1].startswith("申請書ID" if lang == "ja" else "Application form ID")
+    assert items[-1].startswith("氏名の点字表記希望有無" if lang == "ja" else "Name in Braille")
 
 
 @pytest.mark.parametrize(

@@ -98,3 +98,18 @@ def test_the_nhi_route_needs_both_pins_and_is_made_in_pittari_service() -> None:
 def test_an_unknown_journey_fails_loudly() -> None:
     with pytest.raises(KeyError):
         steps.procedure("no_such_journey")
+
+
+def test_the_online_form_items_are_in_the_official_order() -> None:
+    card = steps.procedure("card_application")
+    assert [field.ja for field in card.form_fields] == [
+        "利用規約への同意",
+        "申請書ID",
+        "メール連絡用氏名",
+        "メールアドレス",
+        "顔写真登録",
+        "生年月日",
+        "電子証明書の発行希望有無",
+        "氏名の点字表記希望有無",
+    ]
+    assert card.form_source.startswith("procedures.md §1.2")
