@@ -218,7 +218,7 @@ _INSURANCE_REGISTRATION = Procedure(
             ),
         ),
     ),
-    links=("insurance_registration", "card_site"),
+    links=("card_site",),
     lines=("foreign_system", "general"),
 )
 

@@ -76,6 +76,8 @@ def test_each_journey_has_its_route_and_every_step_names_a_source() -> None:
             routes.link(key)  # raises for an unknown page
         for key in procedure.lines:
             routes.help_line(key)
+        route_links = [key for route in procedure.routes for key in route.links]
+        assert not set(route_links) & set(procedure.links), "a page linked twice in one panel"
         for route in procedure.routes:
             for step in route.steps:
                 assert re.match(r"(S\d:\d|procedures\.md §)", step.source), step
