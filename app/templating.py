@@ -9,7 +9,7 @@ from jinja2 import StrictUndefined
 
 from app import labels
 from app.auth import current_user
-from app.domain import files
+from app.domain import files, official_routes, official_steps
 from app.labels import apply as apply_labels
 from app.labels import insurance as insurance_labels
 from app.labels import nhi as nhi_labels
@@ -59,6 +59,9 @@ def register_template_helpers(app: Flask) -> None:
         label_text=labels.text,
         label_option=labels.option,
     )
+
+    # The official side of each journey (`components/official_route.html`): lines, links, steps.
+    app.jinja_env.globals.update(official_routes=official_routes, official_steps=official_steps)
 
     @app.context_processor
     def globals_() -> dict[str, Any]:

@@ -126,3 +126,10 @@ def pin_route(known: str) -> str:
     if known not in ("signature", "pin", "neither"):
         abort(404)
     return render_template("pages/card/pin_route.html", known=known)
+
+
+@bp.get("/lost")
+@public
+def lost() -> str:
+    """What to do at once when the card is lost or stolen (issue 15 A3): the suspension line."""
+    return render_template("pages/card/lost.html")
