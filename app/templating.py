@@ -36,11 +36,20 @@ class _TemplateGlobals(ChainMap[str, Any]):
     every `{% from ... import %}` (to see whether the import may use its cached module), and a
     ChainMap answers that one key at a time across both maps: about 15 µs per import, paid
     several times per page. A set of the keys, made fresh on each call, answers the same
-    question in one step and still sees globals added later.
+    question in one step and still sees globals added later. Item lookup tests membership
+    instead of catching a KeyError per map, for the copy of the globals each render makes.
     """
 
     def keys(self) -> set[str]:  # type: ignore[override]
         return set().union(*self.maps)
+
+    def __getitem__(self, key: str) -> Any:
+        # Every render copies all the globals into its context; ChainMap's lookup raises and
+        # catches a KeyError in the template's own (nearly always empty) map for each of them.
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        return self.__missing__(key)
 
 
 class Environment(FlaskEnvironment):
