@@ -18,12 +18,13 @@ from app.extensions import babel, csrf, db, htmx, limiter
 from app.routes import register_blueprints
 from app.storage import rate_limits  # noqa: F401 - registers the database:// limits storage
 from app.storage.crypto import FieldCipher, load_or_create_key_file, parse_key
-from app.templating import register_template_helpers
+from app.templating import Environment, register_template_helpers
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, errors, security headers."""
     app = Flask(__name__, instance_relative_config=True)
+    app.jinja_environment = Environment  # before anything builds `app.jinja_env`
     settings = load_config(dict(config or {}))
     check_origin(settings)
     app.config.update(settings)

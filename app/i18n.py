@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from babel.support import NullTranslations
 from flask import Flask, Response, current_app, g, request
+from flask_babel import get_locale, get_translations
 
 from card_relay.languages import LANGUAGES
 
@@ -48,6 +52,25 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         language_names=LANGUAGE_NAMES, current_locale=current_locale, switch_url=switch_url
     )
+    # Flask-Babel's template `_()` finds the catalogue anew on every call (five context
+    # lookups and a locale-to-text conversion); these find it once per request and locale.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda text: translations().ugettext(text),
+        ngettext=lambda one, many, n: translations().ungettext(one, many, n),
+        pgettext=lambda context, text: translations().upgettext(context, text),
+        npgettext=lambda context, one, many, n: translations().unpgettext(context, one, many, n),
+        newstyle=True,
+    )
+
+
+def translations() -> NullTranslations:
+    """This request's catalogue: Flask-Babel's, kept on `g` while the locale is the same one
+    (`flask_babel.force_locale` sets another locale object, and then it is looked up again)."""
+    locale = get_locale()
+    cached: tuple[Any, NullTranslations] | None = g.get("_translations")
+    if cached is None or cached[0] is not locale:
+        cached = g._translations = (locale, get_translations())
+    return cached[1]
 
 
 def current_locale() -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import MutableMapping
 from typing import Any
 
 from flask import Flask
+from flask.templating import Environment as FlaskEnvironment
 from jinja2 import StrictUndefined
 
 from app import labels
@@ -24,6 +27,36 @@ class FalsyStrictUndefined(StrictUndefined):
 
     def __bool__(self) -> bool:  # type: ignore[override]
         return False
+
+
+class _TemplateGlobals(ChainMap[str, Any]):
+    """A template's globals (its own over the environment's), with a cheap `keys()`.
+
+    Jinja subtracts an imported template's `globals.keys()` from the importing context's on
+    every `{% from ... import %}` (to see whether the import may use its cached module), and a
+    ChainMap answers that one key at a time across both maps: about 15 µs per import, paid
+    several times per page. A set of the keys, made fresh on each call, answers the same
+    question in one step and still sees globals added later. Item lookup tests membership
+    instead of catching a KeyError per map, for the copy of the globals each render makes.
+    """
+
+    def keys(self) -> set[str]:  # type: ignore[override]
+        return set().union(*self.maps)
+
+    def __getitem__(self, key: str) -> Any:
+        # Every render copies all the globals into its context; ChainMap's lookup raises and
+        # catches a KeyError in the template's own (nearly always empty) map for each of them.
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        return self.__missing__(key)
+
+
+class Environment(FlaskEnvironment):
+    """Flask's Jinja environment, with `_TemplateGlobals` for every template's globals."""
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return _TemplateGlobals({} if d is None else d, self.globals)
 
 
 def field_params(field: Any, **extra: Any) -> dict[str, Any]:
