@@ -7,6 +7,7 @@ its rule; `tests/test_architecture.py` compares that with the allow-lists of tod
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -193,3 +194,57 @@ def private_imports(root: Path, relative: str, package: str) -> set[str]:
                     if alias.name.startswith("_") and not alias.name.startswith("__")
                 )
     return found
+
+
+def _sources_section(path: Path) -> list[str] | None:
+    """The lines of a module docstring's `Sources:` section; None when it has none.
+
+    `Sources: none — why` counts as a section of one line; `Sources:` followed by `- ` items
+    gives those items.
+    """
+    docstring = ast.get_docstring(ast.parse(path.read_text(), filename=str(path))) or ""
+    lines = docstring.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("Sources: none"):
+            return [line]
+        if line.rstrip() == "Sources:":
+            items = []
+            for item in lines[index + 1 :]:
+                if item.startswith("- "):
+                    items.append(item[2:])
+                elif item.startswith("  ") and items:
+                    continue  # an item's continuation line
+                else:
+                    break
+            return items or None
+    return None
+
+
+def modules_without_sources(root: Path, relative: str) -> set[str]:
+    """Modules under `relative` (packages' `__init__` aside) whose docstring names no sources."""
+    return {
+        str(path.relative_to(root))
+        for path in python_files(root, relative)
+        if path.name != "__init__.py" and _sources_section(path) is None
+    }
+
+
+def cited_sources_missing(root: Path, relative: str, docs: Path) -> dict[str, set[str]]:
+    """Per module, the cited documents (the first word of each item) that `docs` does not hold,
+    or whose cited lines are past the document's end."""
+    missing: dict[str, set[str]] = {}
+    for path in python_files(root, relative):
+        for item in _sources_section(path) or []:
+            first = item.split()[0].rstrip(",")
+            cited, _, lines = first.partition(":")
+            if cited.startswith("http") or not cited.endswith((".md", ".txt")):
+                continue  # a web page or a law: not a file of docs/domain
+            candidate = cited.removeprefix("../shared/").removeprefix("shared/")
+            document = docs / candidate.removeprefix("docs/domain/")
+            if not document.exists():
+                missing.setdefault(str(path.relative_to(root)), set()).add(cited)
+                continue
+            cited_lines = [int(n) for n in re.findall(r"\d+", lines)]
+            if cited_lines and max(cited_lines) > len(document.read_text().splitlines()):
+                missing.setdefault(str(path.relative_to(root)), set()).add(first)
+    return missing
