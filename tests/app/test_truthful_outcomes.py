@@ -260,3 +260,59 @@ def test_with_nobody_receiving_no_card_is_recorded_and_the_status_sends_to_mynap
         ("ja", "このガイドでは、利用登録されているかどうかは分かりません。"),
     ):
         assert text in read(client, status, language)
+
+
+def test_the_journeys_say_from_the_start_that_the_demonstration_sends_nothing_official(
+    client: PageClient,
+) -> None:
+    """C6, C7, C8, I1, N1, X1: the pages before sending say what the demonstration does."""
+    client.sign_up("Hanako")
+    apply.begin(client)
+    apply.answer_steps(client, apply.STEPS)
+    apply.take_passing_photo(client)
+    insurance.agree_to_terms(client)
+    expected = {
+        "/apply/application/start?route=smartphone": (
+            "This demonstration does not send anything to J-LIS. You answer",
+            "このデモはJ-LISに何も送りません。",
+        ),
+        "/apply/application/contact": (
+            "In this demonstration nothing is sent to J-LIS, so no email comes.",
+            "このデモではJ-LISに何も送られないため、メールは届きません。",
+        ),
+        "/apply/application/photo": (
+            "This photo passed our checks. Download it to upload on the official site.",
+            "公式サイトでアップロードできるよう、ダウンロードしてください。",
+        ),
+        "/insurance/register": (
+            (
+                "recorded on this demonstration's office pages only: it is not registered "
+                "for health insurance."
+            ),
+            "健康保険証としての利用登録にはなりません。",
+        ),
+        "/nhi/": (
+            "the signed form goes only to this demonstration's office pages, not to a ward office.",
+            "署名した届出はこのデモの職員用ページにだけ届き、区役所には届きません。",
+        ),
+        "/insurance/cancel/": (
+            (
+                "In this demonstration the request goes only to this demonstration's office "
+                "pages; nothing is cancelled."
+            ),
+            "申請はこのデモの職員用ページにだけ届き、実際には解除されません。",
+        ),
+    }
+    for path, (en, ja) in expected.items():
+        assert en in read(client, path, "en"), path
+        ja_text = read(client, path, "ja")
+        assert ja in ja_text and "J-LISからメールが届きます" not in ja_text, path
+
+
+def test_with_nobody_receiving_the_start_pages_give_the_official_route(none_app: Flask) -> None:
+    client = PageClient(none_app)
+    assert (
+        "you then apply on MynaPortal (ぴったりサービス), at the ward office or by post."
+        in read(client, "/nhi/", "en")
+    )
+    assert "申請は郵送または窓口で保険者に提出します。" in read(client, "/insurance/cancel/", "ja")
