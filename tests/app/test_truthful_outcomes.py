@@ -265,13 +265,32 @@ def test_with_nobody_receiving_no_card_is_recorded_and_the_status_sends_to_mynap
 def test_the_journeys_say_from_the_start_that_the_demonstration_sends_nothing_official(
     client: PageClient,
 ) -> None:
-    """C6, C7, C8, I1, N1, X1: the pages before sending say what the demonstration does."""
+    """C6-C8, C11, I1, I12, N1, N11, X1, X4: the pages before sending say what the
+    demonstration does."""
     client.sign_up("Hanako")
     apply.begin(client)
     apply.answer_steps(client, apply.STEPS)
     apply.take_passing_photo(client)
     insurance.agree_to_terms(client)
+    nhi.answer_eligibility(client)
+    cancel.fill_in(client)
     expected = {
+        "/apply/application/terms": (
+            "These are the official site's terms; this guide is not that site.",
+            "これは公式サイトの利用規約の要約です。このガイドは公式サイトではありません。",
+        ),
+        "/insurance/terms": (
+            "is linked to your health insurance. In this demonstration nothing is linked.",
+            "このデモでは何もひも付けられません。",
+        ),
+        "/nhi/application/about-you": (
+            "In this demonstration nobody calls or writes",
+            "このデモでは電話やメールは来ません。",
+        ),
+        "/insurance/cancel/details": (
+            "The form asks for it; in this demonstration nobody calls.",
+            "申請書の記入項目です。このデモでは電話はかかってきません。",
+        ),
         "/apply/application/start?route=smartphone": (
             "This demonstration does not send anything to J-LIS. You answer",
             "このデモはJ-LISに何も送りません。",
