@@ -328,8 +328,24 @@ def test_the_journeys_say_from_the_start_that_the_demonstration_sends_nothing_of
         assert ja in ja_text and "J-LISからメールが届きます" not in ja_text, path
 
 
+def test_the_nhi_account_is_needed_because_the_demonstration_answers(client: PageClient) -> None:
+    """N2: the demonstration's office pages answer the application, not a ward office."""
+    nhi.answer_eligibility(client)
+    assert "this demonstration's office pages answer it, so you need an account." in read(
+        client, "/nhi/result/eligible", "en"
+    )
+    assert "このデモの職員用ページから回答があるため" in read(client, "/nhi/result/eligible", "ja")
+
+
 def test_with_nobody_receiving_the_start_pages_give_the_official_route(none_app: Flask) -> None:
     client = PageClient(none_app)
+    nhi.answer_eligibility(client)
+    assert "Create an account to save your answers and continue later." in read(
+        client, "/nhi/result/eligible", "en"
+    )
+    insurance.agree_to_terms(client)
+    assert "This does not register it." in read(client, "/insurance/register", "en")
+    assert "これで登録されるわけではありません。" in read(client, "/insurance/register", "ja")
     assert (
         "you then apply on MynaPortal (ぴったりサービス), at the ward office or by post."
         in read(client, "/nhi/", "en")
