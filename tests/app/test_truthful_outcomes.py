@@ -265,7 +265,7 @@ def test_with_nobody_receiving_no_card_is_recorded_and_the_status_sends_to_mynap
 def test_the_journeys_say_from_the_start_that_the_demonstration_sends_nothing_official(
     client: PageClient,
 ) -> None:
-    """C6-C8, C11, I1, I12, N1, N11, X1, X4: the pages before sending say what the
+    """C6-C8, C11, I1, I12, N1, N11, N12, X1, X4: the pages before sending say what the
     demonstration does."""
     client.sign_up("Hanako")
     apply.begin(client)
@@ -313,6 +313,10 @@ def test_the_journeys_say_from_the_start_that_the_demonstration_sends_nothing_of
         "/nhi/": (
             "the signed form goes only to this demonstration's office pages, not to a ward office.",
             "署名した届出はこのデモの職員用ページにだけ届き、区役所には届きません。",
+        ),
+        "/": (
+            "prepare the enrolment and find the official route.",
+            "加入の届出を準備し、公式の届出方法を確認します。",
         ),
         "/insurance/cancel/": (
             (
