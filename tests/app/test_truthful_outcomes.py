@@ -8,7 +8,6 @@ journeys with a configured office (its name, no banner) and with nobody receivin
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -138,7 +137,8 @@ def walk_insurance_cancellation(client: PageClient) -> list[str]:
         "identity": (cancel.jpeg_with_location(), "id.jpg"),
         "authority": (b"%PDF-1.4\n%letter\n", "letter.pdf"),
     }
-    assert cancel.upload(client, documents).headers["Location"] == "/insurance/cancel/check"  # type: ignore[attr-defined]
+    uploaded = cancel.upload(client, documents)
+    assert uploaded.headers["Location"] == "/insurance/cancel/check"  # type: ignore[attr-defined]
     sent = client.post("/insurance/cancel/check")
     assert sent.status_code == 303
     return [sent.headers["Location"]]
@@ -222,21 +222,24 @@ def test_with_nobody_receiving_there_is_no_send_form_and_sending_is_not_found(
     apply.take_passing_photo(client)
     check = client.get_page("/apply/application/check?lang=en")
     assert check.select_one("form[action='/apply/application/send']") is None
-    assert check.select_one("section.official-route[data-procedure=card_application]")
     assert "This guide does not send your application." in check.get_text()
+    assert "このガイドから申請は送信されません。" in read(client, "/apply/application/check", "ja")
     assert client.post("/apply/application/send").status_code == 404
 
     nhi.answer_eligibility(client)
     nhi.fill_application(client)
     nhi_check = client.get_page("/nhi/application/check?lang=en")
     assert nhi_check.select_one("form[action='/nhi/application/check']") is None
-    assert nhi_check.select_one("section.official-route[data-procedure=nhi_enrolment]")
+    assert (
+        "on MynaPortal (ぴったりサービス), at the ward office or by post." in nhi_check.get_text()
+    )
+    assert "このガイドから届出は送信されません。" in read(client, "/nhi/application/check", "ja")
     assert client.post("/nhi/application/check", {"declaration": "yes"}).status_code == 404
 
     cancel.fill_in(client)
     documents = {
         "identity": (cancel.jpeg_with_location(), "id.jpg"),
-        "authority": (io.BytesIO(b"%PDF-1.4\n%letter\n").read(), "letter.pdf"),
+        "authority": (b"%PDF-1.4\n%letter\n", "letter.pdf"),
     }
     cancel.upload(client, documents)
     cancel_check = client.get_page("/insurance/cancel/check?lang=ja")
