@@ -130,8 +130,9 @@ def walk_nhi_enrolment(client: PageClient) -> list[str]:
     return [sent, status["href"], "/dashboard"]
 
 
-def walk_insurance_cancellation(client: PageClient) -> list[str]:
-    client.sign_up("Hanako")
+def walk_insurance_cancellation(client: PageClient, *, signed_in: bool = False) -> list[str]:
+    if not signed_in:
+        client.sign_up("Hanako")
     cancel.fill_in(client)
     documents = {
         "identity": (cancel.jpeg_with_location(), "id.jpg"),
@@ -202,6 +203,11 @@ def test_a_configured_office_is_named_and_there_is_no_banner(office_app: Flask) 
     assert "Tsurumi Ward Office, Insurance and Pension Division has not decided yet." in read(
         client, status, "en"
     )
+    (cancelled,) = walk_insurance_cancellation(client, signed_in=True)
+    assert "横浜市 鶴見区役所 保険年金課に送信しました" in read(client, cancelled, "ja")
+    cancelled_en = read(client, cancelled, "en")
+    assert "Tsurumi Ward Office, Insurance and Pension Division checks the request" in cancelled_en
+    assert "Your registration is not cancelled." not in cancelled_en
 
 
 @pytest.fixture
