@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import hosts, i18n, security, session_cookie
 from app.cli import register_cli
-from app.config import check_origin, load_config, sqlite_url
+from app.config import check_origin, check_receivers, load_config, sqlite_url
 from app.errors import register_error_handlers
 from app.extensions import babel, csrf, db, htmx, limiter
 from app.routes import register_blueprints
@@ -27,6 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_environment = Environment  # before anything builds `app.jinja_env`
     settings = load_config(dict(config or {}))
     check_origin(settings)
+    check_receivers(settings)
     app.config.update(settings)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)

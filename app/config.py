@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from app.domain import receivers
 from card_relay.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 DEFAULTS: dict[str, Any] = {
@@ -60,6 +61,29 @@ DEFAULTS: dict[str, Any] = {
     # Photos an account keeps; older ones are deleted unless an application uses them
     "PHOTOS_KEPT_PER_USER": 10,
     "RATELIMIT_HEADERS_ENABLED": True,
+    # Who receives what (docs/truthful-outcomes.md §4, app/domain/receivers.py). A
+    # demonstration (`make run`) shows the banner and sends to its own office pages; otherwise
+    # each procedure is `none` (no Send button: the official route) unless set to `office`.
+    "DEMO": False,
+    "RECEIVER_CARD_APPLICATION": None,  # none / demo / office
+    "RECEIVER_INSURANCE_REGISTRATION": None,  # none / demo (office is refused)
+    "RECEIVER_NHI_ENROLMENT": None,  # none / demo / office
+    "RECEIVER_INSURANCE_CANCELLATION": None,  # none / demo / office
+    # The receiving office (required with `office`: NAME_JA, NAME_EN, PHONE); each may be
+    # overridden per procedure, e.g. MYNA_NHI_ENROLMENT_OFFICE_NAME_JA.
+    "OFFICE_NAME_JA": None,
+    "OFFICE_NAME_EN": None,
+    "OFFICE_PHONE": None,
+    "OFFICE_EMAIL": None,
+    "OFFICE_URL": None,
+    "OFFICE_ADDRESS_JA": None,
+    "OFFICE_ADDRESS_EN": None,
+    "OFFICE_HOURS_JA": None,
+    "OFFICE_HOURS_EN": None,
+    "NHI_NOTICE_MAIL_JA": None,  # how the office posts the 資格確認書, e.g. 簡易書留
+    "NHI_NOTICE_MAIL_EN": None,
+    "CANCEL_ACCEPTS": ("nhi",),  # nhi, or nhi,elderly (後期高齢者)
+    "MUNICIPALITY": "yokohama",  # whose official routes the NHI journey shows (only Yokohama)
 }
 
 
@@ -133,6 +157,19 @@ def check_origin(config: dict[str, Any]) -> None:
             "so no passkey could be used"
         )
     config["ORIGIN"] = f"{parts.scheme}://{parts.netloc}"
+
+
+def check_receivers(config: dict[str, Any]) -> None:
+    """Refuse to start with a receiver no page could state truthfully (truthful-outcomes §4).
+
+    An `office` without its name and phone, the insurance registration as `office` (only the
+    national system registers), or `office` in a demonstration: each would make a page claim
+    a receiving body that is not there. The rules are `app.domain.receivers`'.
+    """
+    try:
+        receivers.receivers(config)
+    except receivers.ReceiverError as error:
+        raise ConfigError(str(error)) from error
 
 
 def _coerce(default: Any, raw: str) -> Any:

@@ -1,4 +1,7 @@
-"""`make run`: the app on its embedded defaults, plus the card agent with the simulated card.
+"""`make run`: the demonstration (`DEMO`) on the embedded defaults, plus the simulated card agent.
+
+A demonstration shows its banner on every page and sends every procedure to its own office
+pages (app/domain/receivers.py); a deployment leaves `MYNA_DEMO` unset.
 
 The agent runs in this process on 127.0.0.1:24730 with the in-process simulated card, so a
 newcomer can try the card steps with no pcscd and no reader. The card is issued by the test CA
@@ -65,7 +68,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     # Passkeys need a domain name, not an IP address: browsers treat localhost as secure.
     site = f"http://localhost:{args.port}"
-    app = create_app(plain_http_localhost(site))
+    # A demonstration: the banner on every page, and every journey sends to its office pages.
+    app = create_app({**plain_http_localhost(site), "DEMO": True})
     migrate.upgrade(db.engine_for(app))
     if not args.no_agent:
         agent = start_simulated_agent(app, site, args.agent_port)

@@ -32,6 +32,8 @@ def e2e_config(workdir: Path) -> dict[str, Any]:
         # Chromium counts http://localhost as a secure context, so `__Host-` cookies work.
         "SESSION_COOKIE_SECURE": True,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # The demonstration, as `make run` starts it (app/demo.py): the banner on every page.
+        "DEMO": True,
     }
 
 

@@ -71,7 +71,15 @@ def test_apply_with_a_smartphone_from_the_first_question_to_the_pdf_copy(tab: Ta
     check = CheckAnswersPage(tab)
     expect(check.value("1234 5678 9012 3456 7890 123")).to_be_visible()
     expect(check.value("hanako@example.jp")).to_be_visible()
-    sent = check.send("Accept and send", "Application sent")
+    sent = check.send("Accept and send", "Saved in this demonstration")
+    expect(sent.page.get_by_test_id("not-applied")).to_have_text(
+        tab.texts(
+            "Your answers and photo reached only this demonstration's office pages. You have not "
+            "applied for a card: J-LIS received nothing and will not email you. To apply, use "
+            "the official online application below."
+        )
+    )
+    expect(sent.page.get_by_text(tab.texts("Demonstration reference"))).to_be_visible()
     reference = sent.reference.inner_text()
     assert reference.startswith("MG-")
     pdf = sent.download_pdf("Download a copy of your application (PDF)")
@@ -81,7 +89,7 @@ def test_apply_with_a_smartphone_from_the_first_question_to_the_pdf_copy(tab: Ta
     tab.page.get_by_role("main").get_by_role("link", name=tab.texts("Your tasks")).click()
     tasks = YourTasksPage(tab)
     expect(tasks.task("Apply for the My Number Card")).to_have_accessible_description(
-        tab.texts("Completed")
+        tab.texts("Done in this demonstration")
     )
     expect(tasks.task("Take the ID photo")).to_have_accessible_description(tab.texts("Completed"))
     tasks.task("Apply for the My Number Card").click()

@@ -70,7 +70,7 @@ def test_a_phone_registers_its_card_through_the_app(tab: Tab) -> None:
         "button", name=tab.texts("Use the Digital Authentication App")
     ).click()
     StandInAppPage(tab).read_my_card(PIN)
-    done = JourneyPage(tab, "Your card is registered for health insurance")
+    done = JourneyPage(tab, "Your card was checked (demonstration)")
     expect(done.page.get_by_test_id("reference")).to_contain_text("HI-")
 
 
@@ -97,7 +97,7 @@ def test_a_computer_registers_the_card_by_scanning_the_apps_code(
     phone.check()
 
     computer.page.get_by_role("button", name=tab.texts("Continue")).click()
-    done = JourneyPage(tab, "Your card is registered for health insurance")
+    done = JourneyPage(tab, "Your card was checked (demonstration)")
     expect(done.page.get_by_test_id("reference")).to_contain_text("HI-")
 
 
@@ -136,7 +136,7 @@ def test_a_household_enrols_in_nhi_and_signs_on_the_phone_through_the_app(tab: T
     app = StandInAppPage(tab)
     expect(app.page.get_by_text(tab.texts("Your signature on a document"))).to_be_visible()
     app.read_my_card(SIGNATURE_PIN)
-    NhiPage(tab, "Application sent")
+    NhiPage(tab, "Sent to this demonstration's office pages")
     expect(tab.page.locator("#nhi-reference")).to_contain_text("-")
 
 
@@ -159,5 +159,5 @@ def test_a_computer_signs_the_nhi_application_by_scanning_the_apps_code(
     phone.check()
 
     computer.page.get_by_role("button", name=tab.texts("Continue")).click()
-    NhiPage(tab, "Application sent")
+    NhiPage(tab, "Sent to this demonstration's office pages")
     expect(tab.page.locator("#nhi-reference")).to_contain_text("-")

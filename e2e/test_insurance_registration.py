@@ -102,21 +102,40 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
     expect(pin_page.requested_by(live_server.url)).to_be_visible()
     assert pin_page.tries_left() == "3"
     done = pin_page.enter_pin_and_come_back(
-        PIN, lambda tab: Page(tab, "Your card is registered for health insurance")
+        PIN, lambda tab: Page(tab, "Your card was checked (demonstration)")
     )
+    expect(done.page.get_by_test_id("not-registered")).to_have_text(
+        tab.texts("You cannot use the card at clinics yet.")
+        + " "
+        + tab.texts(
+            "Register it in one of the official ways below; then check the registration in "
+            "MynaPortal."
+        )
+    )
+    expect(
+        done.page.get_by_text(
+            tab.texts(
+                "After you register, check it in MynaPortal: "
+                "「公金受取口座と健康保険証の登録状況確認」."
+            )
+        )
+    ).to_be_visible()
     expect(done.page.get_by_test_id("reference")).to_contain_text("HI-")
     not_after = testca.issue(HANAKO).auth_cert.not_valid_after_utc  # what the card holds
     expect(done.page.get_by_test_id("certificate-expiry").locator("time")).to_have_attribute(
         "datetime", not_after.astimezone(JST).date().isoformat()
     )
 
-    status = done.follow("Check whether your card is registered", "Is my card registered?")
+    status = done.follow("Check your card", "Check your card")
     expect(status.page.get_by_test_id("registrations")).to_contain_text("HI-")
     again = open_the_card_reader_app(status).enter_pin_and_come_back(
-        PIN, lambda tab: Page(tab, "Is my card registered?")
+        PIN, lambda tab: Page(tab, "Check your card")
     )
     expect(again.page.get_by_test_id("status-result")).to_contain_text(
-        tab.texts("This card is registered for health insurance")
+        tab.texts(
+            "This card is recorded on this demonstration's office pages (not a health insurance "
+            "registration)"
+        )
     )
 
     tab.goto("/insurance/cancel/")
@@ -143,7 +162,13 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
         {"name": "id.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%id\n"}
     )
     check = documents.press("Save and continue", "Check your request before sending it")
-    sent = check.press("Accept and send", "Request sent")
+    sent = check.press("Accept and send", "Sent to this demonstration's office pages")
+    expect(sent.page.get_by_test_id("not-cancelled")).to_have_text(
+        tab.texts("Your registration is not cancelled.")
+        + " "
+        + tab.texts("No insurer received this. Send the request to your insurer (below).")
+    )
+    expect(sent.page.get_by_test_id("status")).to_have_text(tab.texts("Received (demonstration)"))
     reference = sent.page.get_by_test_id("reference").inner_text()
 
     with live_server.app.app_context():

@@ -206,7 +206,14 @@ def test_a_household_of_three_enrols_on_the_phone_and_signs_on_the_computer(
     page = refused.follow("Sign with the applicant's card", "Sign your application with your card")
 
     card_reader.insert(HANAKO)
-    sent = sign_with_the_card(page, "Application sent")
+    sent = sign_with_the_card(page, "Sent to this demonstration's office pages")
+    expect(computer.page.get_by_test_id("not-enrolled")).to_have_text(
+        computer.texts(
+            "Your application was signed with your My Number Card and reached only this "
+            "demonstration's office pages. You have not joined National Health Insurance: no "
+            "ward office has it. Apply through the official route below within the 14 days."
+        )
+    )
     reference = computer.page.locator("#nhi-reference").inner_text()
     copy = sent.download("Download a copy (PDF)")
     pdf = pypdf.PdfReader(io.BytesIO(open(copy.path(), "rb").read()))
@@ -217,6 +224,11 @@ def test_a_household_of_three_enrols_on_the_phone_and_signs_on_the_computer(
     computer.page.get_by_role("link", name=see_status).click()
     NhiPage(computer, "Your application %(reference)s", reference=reference)
     expect(computer.page.locator("#nhi-status")).to_have_text(computer.texts("Received"))
+    expect(
+        computer.page.get_by_text(
+            computer.texts("Not yet decided on this demonstration's office pages.")
+        )
+    ).to_be_visible()
     pin_watch.assert_never_seen(SIGNATURE_PIN, elsewhere=card_reader.output())
 
 

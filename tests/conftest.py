@@ -46,6 +46,9 @@ def build_app(tmp_path: Path, database_url: str | None = None, **overrides: Any)
         "DATA_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "DATABASE_URL": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "RATELIMIT_ENABLED": False,
+        # The demonstration, as `make run` starts it: every journey has its Send button and
+        # its demo wording. A test of `none` or `office` overrides DEMO and MYNA_RECEIVER_*.
+        "DEMO": True,
     }
     config.update(overrides)
     app = create_app(config)

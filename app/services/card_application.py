@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain import application, clock
 from app.gateways.card_application import Receipt, gateway
 from app.labels import apply as labels
+from app.services import receivers
 from app.services.drafts import DraftStore
 from app.services.errors import found
 from app.services.sent_requests import SentRequest
@@ -51,11 +52,17 @@ def first_step(answers: dict[str, Any], *, today: date) -> str | None:
 
 
 def submit(session: Session, user_id: str, *, today: date) -> Receipt | list[str]:
-    """Send a complete application; otherwise return the steps still to answer."""
+    """Send a complete application; otherwise return the steps still to answer.
+
+    The mail route only makes the form to post, so it is always there; the online route is
+    sent only when someone receives it (NotFound with `none`).
+    """
     answers = load(session, user_id)
     route = typed(answers).route
     if not route:
         return ["route"]
+    if route != "mail":
+        receivers.require_sending("card_application")
     still = application.missing(typed(answers), today=today)
     if still:
         return still

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain import clock, dates, expiry
 from app.extensions import db
 from app.gateways.insurance_registry import Registration, registry, serial_text
-from app.services import card_sessions
+from app.services import card_sessions, receivers
 from app.services.errors import NotFound
 from app.storage import insurance as records
 from app.storage.models import InsuranceRegistration
@@ -61,7 +61,9 @@ def certificate_from_job(
 
 def register(certificate: CardCertificate, user_id: str | None) -> Registration:
     """Register the card (or find its registration) and commit: this service owns the
-    transaction, the registry gateway only adds to it."""
+    transaction, the registry gateway only adds to it. Only a demonstration records one:
+    with `none` nobody receives registrations (NotFound)."""
+    receivers.require_sending("insurance_registration")
     try:
         with db.transaction() as session:
             return registry().register(

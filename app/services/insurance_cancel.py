@@ -18,7 +18,7 @@ from app.domain import cancellation, references
 from app.domain.answers import Section
 from app.domain.files import DOCUMENT, FileProblem
 from app.labels import insurance as labels
-from app.services import uploads
+from app.services import receivers, uploads
 from app.services.drafts import DraftStore
 from app.services.errors import found
 from app.services.sent_requests import SentRequest
@@ -178,7 +178,9 @@ def complete(answers: dict[str, Any]) -> bool:
 
 
 def send(session: Session, user_id: str) -> InsuranceCancellation | None:
-    """Record the request for the office and discard the draft; None when it is incomplete."""
+    """Record the request for the office and discard the draft; None when it is incomplete,
+    NotFound when nobody receives cancellations (`none`: the request is only prepared)."""
+    receivers.require_sending("insurance_cancellation")
     answers = draft(session, user_id)
     if not complete(answers):
         return None

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain import clock, nhi_document, nhi_fields
 from app.domain.nhi_answers import NhiApplicant
 from app.labels import nhi as labels
-from app.services import card_sessions, nhi_drafts
+from app.services import card_sessions, nhi_drafts, receivers
 from app.services.errors import Conflict, found
 from app.services.relay_documents import register_document
 from app.services.sent_requests import SentRequest
@@ -32,7 +32,8 @@ def prepare(
     session: Session, *, user_id: str, answers: dict[str, Any], session_key: str
 ) -> RelayDocument:
     """The relay document for the current answers: reused while the answers and the browser
-    session are the same, registered anew otherwise."""
+    session are the same, registered anew otherwise. Nobody to sign for (`none`): NotFound."""
+    receivers.require_sending("nhi_enrolment")
     data = nhi_document.canonical_bytes(answers)
     digest = hashlib.sha256(data).digest()
     known = session.get(RelayDocument, answers.get("document_id") or "")
@@ -65,7 +66,9 @@ class Finished:
 def finish(
     session: Session, *, user_id: str, job_id: str, session_key: str, now: datetime | None = None
 ) -> Finished:
-    """Turn a claimed signature into a received enrolment (once per job)."""
+    """Turn a claimed signature into a received enrolment (once per job); NotFound when
+    nobody receives enrolments (`none`)."""
+    receivers.require_sending("nhi_enrolment")
     existing = nhi_enrolments.by_job(session, job_id)
     if existing is not None:
         return Finished(existing) if existing.user_id == user_id else Finished(None, "not_signed")

@@ -16,6 +16,12 @@ from card_relay.languages import LANGUAGES as LANGUAGE_NAMES
 from e2e.browser import Tab
 from e2e.texts import Texts
 
+DEMO_BANNER = (
+    "This is a demonstration. What you send or register here reaches only this demonstration's "
+    "office pages. Nothing goes to J-LIS, the online qualification system "
+    "(オンライン資格確認等システム), MynaPortal or a real ward office."
+)
+
 
 class PageObject:
     """A page the user can land on, identified by its main heading."""
@@ -28,6 +34,8 @@ class PageObject:
         self.page = tab.page
         self._ = tab.texts
         expect(self.heading).to_be_visible()
+        # The e2e server is the demonstration `make run` starts: its banner is on every page.
+        expect(self.page.locator(".demo-banner[role=note]")).to_have_text(self._(DEMO_BANNER))
         tab.check()
 
     @classmethod

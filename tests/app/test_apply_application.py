@@ -121,7 +121,7 @@ def test_sending_records_the_application_and_gives_a_reference_and_pdf(
         s.get_text(strip=True)
         for s in signed_in.get_page("/dashboard?lang=en").select(".task-list__status")
     ]
-    assert statuses[:2] == ["Completed", "Completed"]
+    assert statuses[:2] == ["Done in this demonstration", "Completed"]  # apply, photo
 
 
 def test_a_sent_application_is_found_from_the_dashboard_and_back_shows_it(

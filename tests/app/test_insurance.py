@@ -104,7 +104,8 @@ def test_registering_records_the_certificate_not_the_number_and_shows_its_expiry
     assert confirmation.startswith("/insurance/registration/HI-")
     page = client.get_page(confirmation + "?lang=en")
     text = page.get_text()
-    assert "usable" in text.lower() or "clinics and pharmacies with a card reader" in text
+    # A demonstration registers nothing: the page says the card cannot be used at clinics yet.
+    assert "You cannot use the card at clinics yet." in text
     assert "only if you agree" in text
     shown = page.select_one("[data-testid=certificate-expiry] time")["datetime"]
     with app.app_context():
@@ -125,7 +126,10 @@ def test_the_same_card_registers_once(client: PageClient, app: Flask) -> None:
     other_browser = PageClient(app)
     second = register(other_browser)
     assert second.split("?")[0] == first and second.endswith("?again=1")
-    assert "already registered" in other_browser.get_page(second + "&lang=en").get_text()
+    assert (
+        "already recorded in this demonstration"
+        in other_browser.get_page(second + "&lang=en").get_text()
+    )
     with app.app_context():
         assert len(db.session.scalars(select(InsuranceRegistration)).all()) == 1
     assert client.get(first).status_code == 200
@@ -169,10 +173,14 @@ def test_status_reads_the_card_again(client: PageClient, app: Flask) -> None:
     not_yet = client.get_page(
         read_card(client, "/insurance/status", identity=someone_else) + "&lang=en"
     )
-    assert "not registered here yet" in not_yet.select_one("[data-testid=status-result]").get_text()
+    result = not_yet.select_one("[data-testid=status-result]").get_text()
+    assert "It cannot see the official registration: check that in MynaPortal." in result
     register(client)
     page = client.get_page(read_card(client, "/insurance/status") + "&lang=en")
-    assert "This card is registered" in page.select_one("[data-testid=status-result]").get_text()
+    assert (
+        "This card is recorded on this demonstration's office pages"
+        in page.select_one("[data-testid=status-result]").get_text()
+    )
     assert page.select_one("[data-testid=certificate-expiry] time") is not None
     assert "3 more months" in page.get_text()  # the grace as a rule (D13)
 
@@ -185,7 +193,7 @@ def test_signed_in_the_registration_is_listed_and_the_dashboard_shows_it(
     assert "HI-" in status.select_one("[data-testid=registrations]").get_text()
     dashboard = signed_in.get_page("/dashboard?lang=en")
     row = next(r for r in dashboard.select("li") if "insurance" in r.get_text().lower())
-    assert "Completed" in row.get_text()
+    assert "Done in this demonstration" in row.get_text()
 
 
 def test_a_job_from_another_session_registers_nothing(client: PageClient, app: Flask) -> None:

@@ -98,3 +98,18 @@ def test_a_deployment_without_a_usable_origin_refuses_to_start(
 ) -> None:
     with pytest.raises(ConfigError, match=message):
         create_app({"SECRET_KEY": "x", "DATA_KEY": "A" * 43 + "=", **settings})
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"RECEIVER_INSURANCE_REGISTRATION": "office"}, "MYNA_RECEIVER_INSURANCE_REGISTRATION"),
+        ({"RECEIVER_NHI_ENROLMENT": "office"}, "MYNA_OFFICE_NAME_JA"),
+    ],
+)
+def test_a_receiver_no_page_could_state_truthfully_refuses_to_start(
+    settings: dict[str, str], message: str
+) -> None:
+    """truthful-outcomes §4: refused at start, like a missing origin."""
+    with pytest.raises(ConfigError, match=message):
+        create_app({"SECRET_KEY": "x", "DATA_KEY": "A" * 43 + "=", **settings})

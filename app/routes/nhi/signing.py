@@ -18,7 +18,7 @@ from app.forms.nhi_application import DeclarationForm
 from app.htmx import redirect_to
 from app.relay_session import session_key
 from app.routes.nhi.start import bp
-from app.services import nhi_drafts, nhi_pdf, nhi_signing
+from app.services import nhi_drafts, nhi_pdf, nhi_signing, receivers
 
 if TYPE_CHECKING:
     from app.storage.models import NhiEnrolment
@@ -34,6 +34,7 @@ def check() -> Response:
     declared = nhi_drafts.application(answers).declaration
     form = DeclarationForm(data={"declaration": ["yes" if declared else ""]})
     if request.method == "POST":
+        receivers.require_sending("nhi_enrolment")  # no signing when nobody receives it
         form = DeclarationForm()
         if form.validate_on_submit():
             nhi_drafts.update(db.session, user.id, {"declaration": "yes"})

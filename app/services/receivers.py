@@ -1,0 +1,38 @@
+"""The configured receiver of each procedure, for views, services and templates.
+
+Read from the app's configuration (`app.domain.receivers` holds the rules; `create_app` has
+already refused a bad setting), so nothing else reads `MYNA_RECEIVER_*` or `MYNA_DEMO`.
+A procedure whose receiver is `none` has no send endpoint: `require_sending` raises `NotFound`.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from app.domain.receivers import Procedure, Receiver, receiver_for
+from app.i18n import current_locale
+from app.services.errors import NotFound
+
+
+def receiver(procedure: Procedure) -> Receiver:
+    """Who receives `procedure` in this installation."""
+    return receiver_for(current_app.config, procedure)
+
+
+def office_name(procedure: Procedure) -> str:
+    """The receiving office's name in the page's language; empty unless the kind is `office`."""
+    office = receiver(procedure).office
+    return office.name(current_locale()) if office else ""
+
+
+def is_demo() -> bool:
+    """Whether this installation is a demonstration (`make run`): the banner on every page."""
+    return bool(current_app.config.get("DEMO"))
+
+
+def require_sending(procedure: Procedure) -> Receiver:
+    """The receiver of a send endpoint; 404 when nobody receives `procedure` (no Send button)."""
+    found = receiver(procedure)
+    if not found.sends:
+        raise NotFound
+    return found
