@@ -82,8 +82,6 @@ DEFAULTS: dict[str, Any] = {
     "OFFICE_HOURS_EN": None,
     "NHI_NOTICE_MAIL_JA": None,  # how the office posts the 資格確認書, e.g. 簡易書留
     "NHI_NOTICE_MAIL_EN": None,
-    "CANCEL_ACCEPTS": ("nhi",),  # nhi, or nhi,elderly (後期高齢者)
-    "MUNICIPALITY": "yokohama",  # whose official routes the NHI journey shows (only Yokohama)
 }
 
 

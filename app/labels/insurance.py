@@ -30,7 +30,7 @@ STATUSES = Choices(
     {
         "received": Label("受付", N_("Received")),
         "in_progress": Label("処理中", N_("Being processed")),
-        "completed": Label("完了（資格確認書を送付済み）", N_("Completed: 資格確認書 posted")),
+        "completed": Label("解除の手続き済み", N_("Cancellation processed")),
     },
     caption=False,
 )

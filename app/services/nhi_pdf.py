@@ -23,7 +23,7 @@ from app.services.pdf import FONT, heading, new_document, note, row
 
 NOTICE_TITLES = {
     "notice": "国民健康保険 資格情報のお知らせ / Notice of qualification information",
-    "certificate": "国民健康保険 資格確認書 / Qualification certificate",
+    "certificate": "国民健康保険 資格確認書 / Qualification confirmation form",
 }
 NOTICE_NAMES = {"notice": "資格情報のお知らせ", "certificate": "資格確認書"}
 
@@ -132,7 +132,8 @@ def notice_pdf(
     title = (
         NOTICE_TITLES[issued[0]]
         if len(issued) == 1
-        else "国民健康保険 資格確認書・資格情報のお知らせ / Qualification certificate and notice"
+        else "国民健康保険 資格確認書・資格情報のお知らせ / "
+        "Qualification confirmation form and notice"
     )
     pdf = new_document(title, created=issued_at)
     head = answers.head or NhiHead()
@@ -169,7 +170,7 @@ def notice_pdf(
     if "certificate" in issued:
         note(
             pdf,
-            "医療機関で資格確認書を提示してください。 Show the certificate at clinics "
+            "医療機関で資格確認書を提示してください。 Show the 資格確認書 at clinics "
             "like a health insurance card. Its validity is set by the insurer.",
         )
     return bytes(pdf.output())

@@ -25,6 +25,16 @@ def office_name(procedure: Procedure) -> str:
     return office.name(current_locale()) if office else ""
 
 
+def notice_mail(procedure: Procedure) -> str:
+    """How the receiving office posts its notices (e.g. 簡易書留), in the page's language; empty
+    unless an office configured it (review plan D9: no source makes one method the rule)."""
+    office = receiver(procedure).office
+    if office is None:
+        return ""
+    mail = office.notice_mail_ja if current_locale() == "ja" else office.notice_mail_en
+    return mail or ""
+
+
 def is_demo() -> bool:
     """Whether this installation is a demonstration (`make run`): the banner on every page."""
     return bool(current_app.config.get("DEMO"))

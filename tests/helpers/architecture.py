@@ -240,7 +240,10 @@ def cited_sources_missing(root: Path, relative: str, docs: Path) -> dict[str, se
             if cited.startswith("http") or not cited.endswith((".md", ".txt")):
                 continue  # a web page or a law: not a file of docs/domain
             candidate = cited.removeprefix("../shared/").removeprefix("shared/")
-            document = docs / candidate.removeprefix("docs/domain/")
+            if candidate.startswith("docs/") and not candidate.startswith("docs/domain/"):
+                document = root / candidate  # the project's own docs (e.g. a plan)
+            else:
+                document = docs / candidate.removeprefix("docs/domain/")
             if not document.exists():
                 missing.setdefault(str(path.relative_to(root)), set()).add(cited)
                 continue

@@ -200,7 +200,7 @@ def test_face_recognition_card_leads_to_the_routes_that_work(
             [
                 "What each person receives",
                 "番号 花子: notice of qualification information (資格情報のお知らせ)",
-                "番号 一郎: qualification certificate (資格確認書)",
+                "番号 一郎: qualification confirmation form (資格確認書)",
             ],
         ),
         (
