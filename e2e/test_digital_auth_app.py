@@ -16,8 +16,8 @@ from e2e.conftest import BrowserSessions
 from e2e.pages import PageObject
 from e2e.pages.account import CreateAccountPage
 from e2e.pages.card import UseYourCard
+from e2e.pages.insurance import Page as JourneyPage
 from e2e.pages.nhi import NhiPage
-from e2e.test_insurance_registration import Page as JourneyPage
 from e2e.test_nhi_enrollment import answer_questions, fill_sections
 
 # The simulated card's PINs (docs/card_relay.md).

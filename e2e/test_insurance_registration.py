@@ -16,16 +16,15 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
-from app.labels import insurance as cancel_labels
 from app.storage.models import User
 from card_relay.agent import AgentServer
 from card_relay.testca import TestCa
 from e2e.browser import Tab
 from e2e.card import EXPIRED, HANAKO, PIN, WRONG_PIN, CardReader, PinWatch
-from e2e.pages import PageObject
 from e2e.pages.account import CreateAccountPage
 from e2e.pages.card import UseYourCard
 from e2e.pages.card_reader_app import CardReaderAppPage
+from e2e.pages.insurance import Page, send_a_cancellation_request
 from e2e.server import LiveServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.card, pytest.mark.parametrize("device", ["desktop"])]
@@ -38,30 +37,6 @@ KIOSK = (
 OFFICE = (
     "otherwise at your ward or city office, with the card and an ID (the office may ask for more)"
 )
-
-
-class Page(PageObject):
-    def __init__(self, tab: Tab, heading: str) -> None:
-        self.heading_text = heading
-        super().__init__(tab)
-
-    def answer(self, *option_ids: str, then: str) -> Page:
-        """Pick the options and continue to the page headed `then` (the one `answer()` shape)."""
-        for option in option_ids:
-            self.page.get_by_label(self._(option), exact=True).check()
-        return self.press("Continue", then)
-
-    def press(self, button: str, next_heading: str) -> Page:
-        self.page.get_by_role("button", name=self._(button)).first.click()
-        return Page(self.tab, next_heading)
-
-    def follow(self, link: str, next_heading: str) -> Page:
-        name = self._(link)
-        target = self.page.get_by_role("link", name=name).or_(
-            self.page.get_by_role("button", name=name)
-        )
-        target.first.click()
-        return Page(self.tab, next_heading)
 
 
 def open_the_card_reader_app(page: Page) -> CardReaderAppPage:
@@ -138,31 +113,7 @@ def test_register_see_the_status_and_ask_for_a_cancellation(
         )
     )
 
-    tab.goto("/insurance/cancel/")
-    cancel = Page(tab, "Cancel the health insurance registration")
-    cancel = cancel.follow("Start now", "Who is sending the request?")
-    cancel = cancel.answer(
-        "I am, for my own registration", then="Which health insurance is the person in?"
-    )
-    cancel = cancel.answer(
-        "National Health Insurance from your city (国民健康保険)",
-        then="Does the insured person have a valid 資格確認書 or health insurance card?",
-    )
-    cancel = cancel.answer("No", then="About the insured person")
-    fill = cancel.page.get_by_label
-    fill(tab.texts("Full name (氏名)")).fill("番号 花子")
-    fill(tab.texts("Year"), exact=True).fill("1990")
-    fill(tab.texts("Month"), exact=True).fill("4")
-    fill(tab.texts("Day"), exact=True).fill("1")
-    fill(tab.texts("Address (住所)")).fill("東京都中央区築地1-1-1")
-    fill(tab.texts("Phone number (電話番号)")).fill("03-1234-5678")
-    fill(tab.texts("Insured person's symbol and number (被保険者記号・番号)")).fill("12-3456")
-    documents = cancel.press("Save and continue", "Add the documents")
-    fill(tab.texts.option(cancel_labels.DOCUMENTS, "identity")).set_input_files(
-        {"name": "id.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%id\n"}
-    )
-    check = documents.press("Save and continue", "Check your request before sending it")
-    sent = check.press("Accept and send", "Sent to this demonstration's office pages")
+    sent = send_a_cancellation_request(tab, address="東京都中央区築地1-1-1", phone="03-1234-5678")
     expect(sent.page.get_by_test_id("not-cancelled")).to_have_text(
         tab.texts("Your registration is not cancelled.")
         + " "

@@ -8,14 +8,13 @@ from __future__ import annotations
 import pytest
 
 from app.domain import official_routes as routes
-from app.labels import insurance as cancel_labels
 from e2e.browser import Tab
 from e2e.pages import PageObject
 from e2e.pages.account import CreateAccountPage
 from e2e.pages.home import HomePage
+from e2e.pages.insurance import send_a_cancellation_request
 from e2e.pages.nhi import NhiPage
 from e2e.pages.official_route import LostCardPage, OfficialRoutePanel
-from e2e.test_insurance_registration import Page
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +28,7 @@ class ExpressResultPage(PageObject):
 
 
 class CardStatusPage(PageObject):
-    heading_text = "Is my card registered?"
+    heading_text = "Check your card"
     path = "/insurance/status"
 
 
@@ -65,29 +64,7 @@ def test_the_nhi_journey_gives_yokohama_s_entrance_and_every_ward_by_keyboard(ta
 def test_a_cancellation_request_ends_with_the_official_cancellation(tab: Tab) -> None:
     tab.goto("/account/create")
     CreateAccountPage(tab).create_account_with_a_passkey("はなこ")
-    tab.goto("/insurance/cancel/")
-    cancel = Page(tab, "Cancel the health insurance registration")
-    cancel = cancel.follow("Start now", "Who is sending the request?")
-    cancel = cancel.answer(
-        "I am, for my own registration", then="Which health insurance is the person in?"
-    )
-    cancel = cancel.answer(
-        "National Health Insurance from the ward (国民健康保険)", then="About the insured person"
-    )
-    fill = cancel.page.get_by_label
-    fill(tab.texts("Full name (氏名)")).fill("番号 花子")
-    fill(tab.texts("Year"), exact=True).fill("1990")
-    fill(tab.texts("Month"), exact=True).fill("4")
-    fill(tab.texts("Day"), exact=True).fill("1")
-    fill(tab.texts("Address (住所)")).fill("横浜市中区港町1-1")
-    fill(tab.texts("Phone number (電話番号)")).fill("045-123-4567")
-    fill(tab.texts("Insured person's symbol and number (被保険者記号・番号)")).fill("12-3456")
-    documents = cancel.press("Save and continue", "Add the documents")
-    fill(tab.texts.option(cancel_labels.DOCUMENTS, "identity")).set_input_files(
-        {"name": "id.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%id\n"}
-    )
-    check = documents.press("Save and continue", "Check your request before sending it")
-    sent = check.press("Accept and send", "Request sent")
+    sent = send_a_cancellation_request(tab, address="横浜市中区港町1-1", phone="045-123-4567")
     follow(OfficialRoutePanel(sent, "insurance_cancellation"))
 
 

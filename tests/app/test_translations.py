@@ -120,3 +120,14 @@ def test_review_wording_fixes_hold_in_the_catalogue() -> None:
             assert not [b for b in banned_ja if b in string], (message.id, string)
         ids = message.id if isinstance(message.id, list | tuple) else [message.id]
         assert not [i for i in ids if "card's back" in i or "back of my card" in i], message.id
+
+
+def test_one_english_name_for_the_qualification_confirmation_form() -> None:
+    """Review plan D14: 資格確認書 is "qualification confirmation form" on every page; a second
+    English name ("qualification certificate") made residents think of two documents."""
+    with (TRANSLATIONS / "ja" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        ids = [m.id for m in read_po(handle) if m.id]
+    name = "qualification confirmation form (資格確認書)"
+    named = [i for i in ids if name in str(i)]
+    assert named, "the official term's English name is used"
+    assert not [i for i in ids if "qualification certificate" in str(i).lower()]
