@@ -16,7 +16,13 @@ from app.domain import files, official_routes, official_steps
 from app.labels import apply as apply_labels
 from app.labels import insurance as insurance_labels
 from app.labels import nhi as nhi_labels
-from app.services.receivers import is_demo, notice_mail, office_name, receiver
+from app.services.receivers import (
+    is_demo,
+    notice_mail,
+    office_name,
+    receiver,
+    receiving_offices,
+)
 from app.storage import users
 
 
@@ -96,7 +102,11 @@ def register_template_helpers(app: Flask) -> None:
     # `receiver("nhi_enrolment").kind`, `office_name("nhi_enrolment")`: who receives each
     # procedure, and whether this is a demonstration; templates never read the configuration.
     app.jinja_env.globals.update(
-        receiver=receiver, office_name=office_name, notice_mail=notice_mail, is_demo=is_demo
+        receiver=receiver,
+        office_name=office_name,
+        notice_mail=notice_mail,
+        receiving_offices=receiving_offices,
+        is_demo=is_demo,
     )
 
     # The official side of each journey (`components/official_route.html`): lines, links, steps.

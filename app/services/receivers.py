@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from app.domain.receivers import Procedure, Receiver, receiver_for
+from app.domain.receivers import PROCEDURES, Procedure, Receiver, receiver_for
 from app.i18n import current_locale
 from app.services.errors import NotFound
 
@@ -33,6 +33,17 @@ def notice_mail(procedure: Procedure) -> str:
         return ""
     mail = office.notice_mail_ja if current_locale() == "ja" else office.notice_mail_en
     return mail or ""
+
+
+def receiving_offices() -> list[str]:
+    """The offices that receive what residents send here, named once each in the page's
+    language (the footer says who runs the service: truthful-outcomes §1.2)."""
+    names: list[str] = []
+    for procedure in PROCEDURES:
+        name = office_name(procedure)
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def is_demo() -> bool:

@@ -171,6 +171,7 @@ def test_the_demonstration_says_only_its_office_pages_received_it(
         texts = [read(client, path, language) for path in pages]
         for text in texts:
             assert BANNER[language] in text
+            assert "This service is run by" not in text and "が運営しています" not in text
             for claim in FORBIDDEN[language]:
                 assert claim not in text, (procedure, language, claim)
         everything = " ".join(texts)
@@ -202,6 +203,9 @@ def test_a_configured_office_is_named_and_there_is_no_banner(office_app: Flask) 
     assert "signed with your My Number Card and sent to Tsurumi Ward Office" in en
     assert BANNER["ja"] not in ja and BANNER["en"] not in en
     assert "demonstration" not in en and "デモ" not in ja
+    # The footer says who runs the service (truthful-outcomes §1.2), on every page.
+    assert "このサービスは横浜市 鶴見区役所 保険年金課が運営しています。" in read(client, "/", "ja")
+    assert "This service is run by Tsurumi Ward Office, Insurance and Pension Division." in en
     assert "Tsurumi Ward Office, Insurance and Pension Division has not decided yet." in read(
         client, status, "en"
     )
