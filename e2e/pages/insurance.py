@@ -4,6 +4,8 @@ test both take (so a new question in the cancellation is answered in one place).
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from app.labels import insurance as cancel_labels
 from e2e.browser import Tab
 from e2e.pages import PageObject
@@ -38,7 +40,8 @@ class Page(PageObject):
 def send_a_cancellation_request(tab: Tab, *, address: str, phone: str) -> Page:
     """A signed-in resident asks, for their own National Health Insurance registration and
     holding no valid card, to cancel; answers the details, adds an ID and sends. Returns the
-    sent page (in the demonstration, sent to its office pages)."""
+    sent page, having checked the demonstration's exact words there (nothing cancelled, the
+    state "Received (demonstration)")."""
     tab.goto("/insurance/cancel/")
     cancel = Page(tab, "Cancel the health insurance registration")
     cancel = cancel.follow("Start now", "Who is sending the request?")
@@ -63,4 +66,12 @@ def send_a_cancellation_request(tab: Tab, *, address: str, phone: str) -> Page:
         {"name": "id.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%id\n"}
     )
     check = documents.press("Save and continue", "Check your request before sending it")
-    return check.press("Accept and send", "Sent to this demonstration's office pages")
+    sent = check.press("Accept and send", "Sent to this demonstration's office pages")
+    # What the demonstration says it did, exactly (truthful-outcomes X6, X8).
+    expect(sent.page.get_by_test_id("not-cancelled")).to_have_text(
+        tab.texts("Your registration is not cancelled.")
+        + " "
+        + tab.texts("No insurer received this. Send the request to your insurer (below).")
+    )
+    expect(sent.page.get_by_test_id("status")).to_have_text(tab.texts("Received (demonstration)"))
+    return sent
