@@ -27,8 +27,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_environment = Environment  # before anything builds `app.jinja_env`
     settings = load_config(dict(config or {}))
     check_origin(settings)
-    check_receivers(settings)
+    checked_receivers = check_receivers(settings)
     app.config.update(settings)
+    app.extensions["myna_receivers"] = checked_receivers
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
 

@@ -157,15 +157,16 @@ def check_origin(config: dict[str, Any]) -> None:
     config["ORIGIN"] = f"{parts.scheme}://{parts.netloc}"
 
 
-def check_receivers(config: dict[str, Any]) -> None:
+def check_receivers(config: dict[str, Any]) -> dict[receivers.Procedure, receivers.Receiver]:
     """Refuse to start with a receiver no page could state truthfully (truthful-outcomes §4).
 
     An `office` without its name and phone, the insurance registration as `office` (only the
     national system registers), or `office` in a demonstration: each would make a page claim
-    a receiving body that is not there. The rules are `app.domain.receivers`'.
+    a receiving body that is not there. The rules are `app.domain.receivers`'. Returns every
+    procedure's receiver, which the app keeps (`app/services/receivers.py` reads it).
     """
     try:
-        receivers.receivers(config)
+        return receivers.receivers(config)
     except receivers.ReceiverError as error:
         raise ConfigError(str(error)) from error
 

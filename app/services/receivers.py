@@ -1,7 +1,8 @@
 """The configured receiver of each procedure, for views, services and templates.
 
-Read from the app's configuration (`app.domain.receivers` holds the rules; `create_app` has
-already refused a bad setting), so nothing else reads `MYNA_RECEIVER_*` or `MYNA_DEMO`.
+Worked out once, when `create_app` checks the configuration (`app.domain.receivers` holds the
+rules; a bad setting was refused there), and read from the app here, so nothing else reads
+`MYNA_RECEIVER_*` and no page parses them again.
 A procedure whose receiver is `none` has no send endpoint: `require_sending` raises `NotFound`.
 """
 
@@ -9,14 +10,15 @@ from __future__ import annotations
 
 from flask import current_app
 
-from app.domain.receivers import PROCEDURES, Procedure, Receiver, receiver_for
+from app.domain.receivers import PROCEDURES, Procedure, Receiver
 from app.i18n import current_locale
 from app.services.errors import NotFound
 
 
 def receiver(procedure: Procedure) -> Receiver:
     """Who receives `procedure` in this installation."""
-    return receiver_for(current_app.config, procedure)
+    receivers: dict[Procedure, Receiver] = current_app.extensions["myna_receivers"]
+    return receivers[procedure]
 
 
 def office_name(procedure: Procedure) -> str:
