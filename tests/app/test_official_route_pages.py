@@ -5,7 +5,6 @@ Japanese and English; the footer's lines and the lost-card page."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup, Tag
 
 from app.domain import official_routes as routes
 from tests.app.nhi import helpers as nhi
@@ -14,20 +13,7 @@ from tests.app.test_apply_by_mail import MAIL_STEPS
 from tests.app.test_insurance import answer, register
 from tests.app.test_insurance_cancel import fill_in, upload
 from tests.helpers.client import PageClient
-
-URLS = {item.url for item in routes.LINKS}
-TELS = {line.tel for line in routes.HELP_LINES}
-
-
-def panel(soup: BeautifulSoup, procedure: str) -> Tag:
-    found = soup.select_one(f"main [data-official-route={procedure}]")
-    assert found is not None, f"no {procedure} panel"
-    links = [a["href"] for a in found.select("a[href^='http']")]
-    assert links and all(href in URLS for href in links)
-    tels = [a["href"] for a in found.select("a[href^='tel:']")]
-    assert tels and all(tel in TELS or tel.startswith("tel:045") for tel in tels)
-    assert not found.select("a[target]")
-    return found
+from tests.helpers.official_route import official_route_panel as panel
 
 
 @pytest.mark.parametrize(

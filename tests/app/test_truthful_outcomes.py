@@ -12,10 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from flask import Flask
 
-from app.domain import official_routes
 from app.extensions import db
 from tests.app import test_apply_application as apply
 from tests.app import test_insurance as insurance
@@ -23,6 +21,7 @@ from tests.app import test_insurance_cancel as cancel
 from tests.app.nhi import helpers as nhi
 from tests.conftest import build_app
 from tests.helpers.client import PageClient
+from tests.helpers.official_route import official_route_panel
 
 BANNER = {
     "en": "This is a demonstration. What you send or register here reaches only this "
@@ -224,21 +223,6 @@ def none_app(tmp_path: Path) -> Iterator[Flask]:
     db.engine_for(application).dispose()
 
 
-def assert_official_route_panel(page: BeautifulSoup, procedure: str) -> None:
-    """With nobody receiving, the last page hands over to the official route (truthful-outcomes
-    §3): the journey's panel, its links to official sites and its help lines as `tel:` links."""
-    panel = page.select_one(f"[data-official-route={procedure}]")
-    assert panel is not None, procedure
-    hrefs = [a["href"] for a in panel.select("a[href]")]
-    official = {link.url for link in official_routes.LINKS}
-    assert [h for h in hrefs if h.startswith("https://")], procedure
-    assert {h for h in hrefs if h.startswith("https://")} <= official
-    dialled = {line.tel for line in official_routes.HELP_LINES}
-    for ward in (*official_routes.WARDS, official_routes.BUREAU):
-        dialled |= set(ward.tels)
-    assert {h for h in hrefs if h.startswith("tel:")} <= dialled
-
-
 def test_with_nobody_receiving_there_is_no_send_form_and_sending_is_not_found(
     none_app: Flask,
 ) -> None:
@@ -252,7 +236,7 @@ def test_with_nobody_receiving_there_is_no_send_form_and_sending_is_not_found(
     assert "This guide does not send your application." in check.get_text()
     assert "このガイドから申請は送信されません。" in read(client, "/apply/application/check", "ja")
     assert client.post("/apply/application/send").status_code == 404
-    assert_official_route_panel(check, "card_application")
+    official_route_panel(check, "card_application")
 
     nhi.answer_eligibility(client)
     nhi.fill_application(client)
@@ -263,7 +247,7 @@ def test_with_nobody_receiving_there_is_no_send_form_and_sending_is_not_found(
     )
     assert "このガイドから届出は送信されません。" in read(client, "/nhi/application/check", "ja")
     assert client.post("/nhi/application/check", {"declaration": "yes"}).status_code == 404
-    assert_official_route_panel(nhi_check, "nhi_enrolment")
+    official_route_panel(nhi_check, "nhi_enrolment")
 
     cancel.fill_in(client)
     documents = {
@@ -275,7 +259,7 @@ def test_with_nobody_receiving_there_is_no_send_form_and_sending_is_not_found(
     assert cancel_check.select_one("form[action='/insurance/cancel/check']") is None
     assert "このガイドから申請は送信されません。" in cancel_check.get_text()
     assert client.post("/insurance/cancel/check").status_code == 404
-    assert_official_route_panel(cancel_check, "insurance_cancellation")
+    official_route_panel(cancel_check, "insurance_cancellation")
 
     assert BANNER["en"] not in read(client, "/", "en")
 
