@@ -16,6 +16,7 @@ from app.services.errors import Conflict
 from app.services.office import actions_recorded
 from app.storage import user_sessions
 from app.storage.models import User
+from app.storage.user_sessions import SignedInUser
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The cookie holds this random id of a `user_sessions` row, never the user's id alone: a
@@ -26,7 +27,7 @@ SESSION_ID = "sid"
 ANSWERS = "answers"
 
 
-def current_user() -> User | None:
+def current_user() -> SignedInUser | None:
     """The signed-in user, looked up once per request (one indexed read, cached on `g`)."""
     if "current_user" not in g:
         token = session_id()
@@ -42,7 +43,7 @@ def session_id() -> str | None:
     return token if isinstance(token, str) else None
 
 
-def require_user() -> User:
+def require_user() -> SignedInUser:
     """The signed-in user, for views already behind `login_required`."""
     user = current_user()
     if user is None:

@@ -124,6 +124,6 @@ def _render_profile(
         # The passkey list is on the full page only: a fragment need not load it.
         credentials=[]
         if wants_fragment()
-        else [(bytes_to_base64url(c.id), c) for c in user.credentials],
+        else [(bytes_to_base64url(c.id), c) for c in passkeys.credentials_of(db.session, user.id)],
         draft_fields=draft_fields or profiles.draft_fields(db.session, user),
     )

@@ -34,6 +34,7 @@ from app.hosts import site_origin
 from app.storage import user_sessions, users
 from app.storage.cipher import cipher
 from app.storage.models import Challenge, Credential, User
+from app.storage.user_sessions import SignedInUser
 
 PENDING_CONTEXT = b"challenges.pending"
 
@@ -81,13 +82,14 @@ def begin_registration(
     rp: RelyingParty,
     *,
     display_name: str | None = None,
-    user: User | None = None,
+    user: SignedInUser | None = None,
     now: datetime | None = None,
 ) -> Ceremony:
     """Options to create a passkey: for a new account (`display_name`) or an existing `user`."""
     if user is not None:
-        handle, name = user.user_handle, users.display_name(user)
-        exclude = [PublicKeyCredentialDescriptor(id=c.id) for c in user.credentials]
+        account = users.account(session, user.id)
+        handle, name = account.user_handle, users.display_name(account)
+        exclude = [PublicKeyCredentialDescriptor(id=c.id) for c in account.credentials]
     elif display_name is not None:
         handle, name, exclude = secrets.token_bytes(32), display_name, []
     else:
@@ -213,7 +215,7 @@ def finish_authentication(
 
 
 def remove_credential(
-    session: Session, user: User, credential_id: bytes, *, keep_session: str | None = None
+    session: Session, user: SignedInUser, credential_id: bytes, *, keep_session: str | None = None
 ) -> None:
     """Remove one of the user's passkeys, never the last one (the account would be locked).
 
@@ -223,11 +225,16 @@ def remove_credential(
     stored = session.get(Credential, credential_id)
     if stored is None or stored.user_id != user.id:
         raise PasskeyError("no such passkey on this account")
-    if len(user.credentials) <= 1:
+    if len(credentials_of(session, user.id)) <= 1:
         raise PasskeyError("the last passkey cannot be removed")
     session.delete(stored)
     user_sessions.end_all(session, user.id, keep=keep_session)
     session.commit()
+
+
+def credentials_of(session: Session, user_id: str) -> list[Credential]:
+    """The account's passkeys, oldest first (the profile lists them)."""
+    return list(users.account(session, user_id).credentials)
 
 
 def _store_challenge(

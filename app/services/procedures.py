@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.journeys import JOURNEYS, Journey
 from app.storage import drafts, users
-from app.storage.models import User
+from app.storage.user_sessions import SignedInUser
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,6 @@ class Dashboard:
     procedures: list[Procedure]
 
 
-def dashboard(session: Session, user: User) -> Dashboard:
+def dashboard(session: Session, user: SignedInUser) -> Dashboard:
     """What the signed-in dashboard shows: the user's name and each journey's status."""
     return Dashboard(users.display_name(user), procedures_for(session, user.id))

@@ -13,13 +13,13 @@ from app.storage import users
 from app.storage.db import transaction
 
 if TYPE_CHECKING:
-    from app.storage.models import User
+    from app.storage.user_sessions import SignedInUser
 
 DRAFT = DraftStore("account.profile")
 FIELD = "display_name"
 
 
-def display_name(user: User) -> str:
+def display_name(user: SignedInUser) -> str:
     return users.display_name(user)
 
 
@@ -33,19 +33,19 @@ class ProfilePage:
     draft_fields: dict[str, str]
 
 
-def page(session: Session, user: User) -> ProfilePage:
+def page(session: Session, user: SignedInUser) -> ProfilePage:
     draft, fields = DRAFT.read(session, user.id)
     if draft is None:
         return ProfilePage(display_name(user), False, fields)
     return ProfilePage(str(draft.get(FIELD, display_name(user))), True, fields)
 
 
-def draft_fields(session: Session, user: User) -> dict[str, str]:
+def draft_fields(session: Session, user: SignedInUser) -> dict[str, str]:
     return DRAFT.page_fields(session, user.id)
 
 
-def save_display_name(session: Session, user: User, name: str) -> None:
+def save_display_name(session: Session, user: SignedInUser, name: str) -> None:
     """Save the name and forget the draft of it, together."""
     with transaction(session):
-        users.set_display_name(user, name)
+        users.set_display_name(users.account(session, user.id), name)
     DRAFT.discard(session, user.id)

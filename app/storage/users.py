@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +14,14 @@ from app.storage.models import Credential, User
 NAME_CONTEXT = b"users.display_name"
 
 
-def display_name(user: User) -> str:
+class Named(Protocol):
+    """An account as read from the database (`User`) or from a session (`SignedInUser`)."""
+
+    @property
+    def display_name_enc(self) -> bytes: ...
+
+
+def display_name(user: Named) -> str:
     return cipher().decrypt_text(user.display_name_enc, context=NAME_CONTEXT)
 
 
@@ -31,6 +39,14 @@ def create_user(session: Session, name: str, *, user_handle: bytes | None = None
 def find_by_display_name(session: Session, name: str) -> list[User]:
     """Names are encrypted, so this reads every user: for the admin CLI, not for requests."""
     return [u for u in session.scalars(select(User)) if display_name(u) == name]
+
+
+def account(session: Session, user_id: str) -> User:
+    """The account itself, for what changes it or reads its passkeys."""
+    found = session.get(User, user_id)
+    if found is None:
+        raise LookupError(user_id)
+    return found
 
 
 def credential(session: Session, credential_id: bytes) -> Credential | None:
