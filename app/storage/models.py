@@ -259,6 +259,9 @@ class NhiEnrolment(Base):
     package_blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id"))
     digest: Mapped[bytes] = mapped_column(LargeBinary(32))
     signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # The site language the resident sent it in: the notice staff issue later prints it
+    # beside the Japanese (issue 17).
+    language: Mapped[str] = mapped_column(String(16), default="ja", server_default="ja")
     qualification_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     notice_kind: Mapped[str] = mapped_column(String(20), default="")
     notice_blob_id: Mapped[str | None] = mapped_column(
