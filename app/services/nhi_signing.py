@@ -160,6 +160,15 @@ def package_of(session: Session, row: NhiEnrolment) -> dict[str, Any]:
     return json.loads(stored.data) if stored else {}
 
 
+def notice_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
+    """The notice the office issued to this enrolment's owner (in the language they sent it
+    in, beside the office's Japanese), or None before the office has issued one."""
+    if row.notice_blob_id is None:
+        return None
+    stored = blobs.get(session, row.notice_blob_id, owner_id=row.user_id)
+    return stored.data if stored else None
+
+
 def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
     """The stored document, or None when it cannot be read (missing, or failed decryption)."""
     try:

@@ -118,6 +118,17 @@ def copy(enrolment_id: str) -> Response:
     return downloads.download(pdf, "application/pdf", f"{row.reference}.pdf")
 
 
+@bp.get("/enrolments/<string:enrolment_id>/notice.pdf")
+@login_required
+def notice(enrolment_id: str) -> Response:
+    """The notice the office issued, as it posts it to the household."""
+    row = _own(enrolment_id)
+    pdf = nhi_signing.notice_bytes(db.session, row)
+    if pdf is None:
+        abort(404)
+    return downloads.download(pdf, "application/pdf", f"{row.reference}-notice.pdf")
+
+
 @bp.post("/enrolments/<string:enrolment_id>/correct")
 @login_required
 def correct(enrolment_id: str) -> Response:

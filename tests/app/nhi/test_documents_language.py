@@ -36,31 +36,59 @@ def _text(data: bytes) -> str:
     return " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
 
 
+def _sent_in(client: PageClient, language: str) -> str:
+    client.get_page(f"/nhi/?lang={language}")  # the resident reads this language
+    helpers.answer_eligibility(client)
+    helpers.fill_application(client)
+    return str(helpers.sign(client).headers["Location"].split("/")[3])
+
+
+def _staff(app: Flask) -> PageClient:
+    staff = PageClient(app)
+    staff.sign_up("Clerk")
+    with app.app_context():
+        clerk = db.session.scalars(select(User).order_by(User.created_at.desc())).first()
+        clerk.is_staff = True
+        db.session.commit()
+    staff.get_page("/office/nhi/?lang=ja")  # the staff's own pages stay Japanese
+    return staff
+
+
 def test_the_copy_and_the_notice_carry_the_residents_language(
     app: Flask, signed_in: PageClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     use_catalogue(monkeypatch, VIETNAMESE)
-    signed_in.get_page("/nhi/?lang=vi")  # the resident reads Vietnamese
-    helpers.answer_eligibility(signed_in)
-    helpers.fill_application(signed_in)
-    sent = helpers.sign(signed_in)
-    enrolment = sent.headers["Location"].split("/")[3]
+    enrolment = _sent_in(signed_in, "vi")
     copy = signed_in.get(f"/nhi/enrolments/{enrolment}/copy.pdf")
     text = _text(copy.data)
     assert "国民健康保険 加入届 控え / Bản sao đơn đăng ký NHI" in text
     assert "受付番号 Số tham chiếu" in text and "男 / Nam" in text
 
-    staff = PageClient(app)
-    staff.sign_up("Clerk")
+    staff = _staff(app)
     with app.app_context():
         assert db.session.get(NhiEnrolment, enrolment).language == "vi"
-        clerk = db.session.scalars(select(User).order_by(User.created_at.desc())).first()
-        clerk.is_staff = True
-        db.session.commit()
-    staff.get_page("/office/nhi/?lang=ja")  # the staff's own pages stay Japanese
     assert staff.post(f"/office/nhi/{enrolment}/review").status_code == 303
     assert staff.post(f"/office/nhi/{enrolment}/accept", ACCEPT).status_code == 303
     page = staff.get_page(f"/office/nhi/{enrolment}")
     notice = _text(staff.get(page.select_one("#nhi-notice")["href"]).data)
     assert "保険者番号 Số hiệu công ty bảo hiểm 138012" in notice
     assert "男 / Nam" in notice and "Insurer number" not in notice
+    status = signed_in.get_page(f"/nhi/enrolments/{enrolment}")
+    copy_of_notice = signed_in.get(status.select_one("a[href$='/notice.pdf']")["href"])
+    assert _text(copy_of_notice.data) == notice  # the resident's copy is what was issued
+    assert staff.get(f"/nhi/enrolments/{enrolment}/notice.pdf").status_code == 404  # theirs
+
+
+def test_the_offices_japanese_message_is_marked_japanese_on_the_residents_page(
+    app: Flask, signed_in: PageClient
+) -> None:
+    enrolment = _sent_in(signed_in, "vi")
+    message = "健康保険の資格喪失証明書を添付してください。"
+    staff = _staff(app)
+    assert (
+        staff.post(f"/office/nhi/{enrolment}/correction", {"message": message}).status_code == 303
+    )
+    status = signed_in.get_page(f"/nhi/enrolments/{enrolment}")
+    assert status.select_one("html")["lang"] == "vi"
+    shown = status.select_one(".nhi-message")
+    assert shown.get_text() == message and shown["lang"] == "ja"
