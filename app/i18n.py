@@ -17,7 +17,7 @@ from flask_babel import get_locale, get_translations
 
 from app.auth import current_user, session_id
 from app.domain import language_tags
-from app.domain.ruby import with_ruby
+from app.domain.page_text import with_japanese_marked, with_ruby
 from app.extensions import db
 from app.services import profile
 from card_relay.languages import (
@@ -74,8 +74,8 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def remember_choice(response: Response) -> Response:
-        """`?lang=xx` switches the language and the cookie keeps it for later visits; easy
-        Japanese pages get their furigana drawn."""
+        """`?lang=xx` switches the language and the cookie keeps it for later visits; the
+        page's text is finished for its language (`finish_text`)."""
         chosen = request.args.get("lang")
         if chosen in BY_CODE and chosen != request.cookies.get(lang_cookie()):
             response.set_cookie(
@@ -86,8 +86,8 @@ def init_app(app: Flask) -> None:
                 httponly=True,
                 samesite="Lax",
             )
-        if g.get("locale") == EASY_JAPANESE:
-            draw_ruby(response)
+        if "locale" in g:
+            finish_text(response, g.locale)
         return response
 
     app.jinja_env.globals.update(
@@ -95,6 +95,7 @@ def init_app(app: Flask) -> None:
         current_locale=current_locale,
         switch_url=switch_url,
         alternate_urls=alternate_urls,
+        japanese_page=japanese_page,
     )
     # Flask-Babel's template `_()` finds the catalogue anew on every call (five context
     # lookups and a locale-to-text conversion); these find it once per request and locale.
@@ -107,15 +108,22 @@ def init_app(app: Flask) -> None:
     )
 
 
-def draw_ruby(response: Response) -> None:
-    """Easy Japanese furigana (`｜漢字《かんじ》`): <ruby> in an HTML page's text, the base
-    text in its attributes and in JSON or plain text (app/domain/ruby.py)."""
+def finish_text(response: Response, code: str) -> None:
+    """Easy Japanese furigana (`｜漢字《かんじ》`) drawn as <ruby> in an HTML page's text and
+    reduced to the base text in its attributes and in JSON or plain text; on a page in
+    another language than Japanese, Japanese phrases marked `lang="ja"`
+    (app/domain/page_text.py)."""
     if response.direct_passthrough or response.is_streamed:
         return
     mimetype = response.mimetype or ""
     if mimetype == "text/html":
-        response.set_data(with_ruby(response.get_data(as_text=True)))
-    elif mimetype in {"application/json", "text/plain"}:
+        page = response.get_data(as_text=True)
+        if code == EASY_JAPANESE:
+            page = with_ruby(page)
+        elif BY_CODE[code].babel_locale != "ja":
+            page = with_japanese_marked(page, kana_only=code.startswith("zh"))
+        response.set_data(page)
+    elif code == EASY_JAPANESE and mimetype in {"application/json", "text/plain"}:
         response.set_data(without_ruby(response.get_data(as_text=True)))
 
 
@@ -136,6 +144,12 @@ def current_locale() -> str:
     return str(g.locale)
 
 
+def japanese_page() -> bool:
+    """Whether this page is in Japanese (easy Japanese too): Japanese punctuation, and the
+    Japanese of data that has only Japanese and English."""
+    return BY_CODE[current_locale()].babel_locale == "ja"
+
+
 def switch_url(code: str) -> str:
     """This page in another language; after a POST, the page the form was on."""
     from app.urls import safe_next
@@ -150,7 +164,10 @@ def switch_url(code: str) -> str:
 
 def alternate_urls() -> list[tuple[str, str]]:
     """(hreflang, absolute URL) of this page in every language, and `x-default` (no choice:
-    the reader's browser decides), for `<link rel="alternate">` in the page's head."""
+    the reader's browser decides), for `<link rel="alternate">` in the page's head; none
+    for the answer to a form (a POST), which has no address of its own."""
+    if request.method != "GET":
+        return []
     root = request.host_url.rstrip("/")
     links = [(language.code, root + switch_url(language.code)) for language in ALL]
     links.append(("x-default", root + switch_url("").split("?")[0]))

@@ -56,14 +56,15 @@ def test_easy_japanese_is_never_matched_from_a_browser_tag() -> None:
 def test_the_account_remembers_the_choice_on_another_device(
     signed_in: PageClient, app: Flask
 ) -> None:
-    signed_in.get("/?lang=ko")
-    # Another device: no language cookie, a browser asking for English.
+    signed_in.get("/?lang=en")
+    # Another device: no language cookie, a browser asking for Japanese.
     signed_in.http.delete_cookie("__Host-lang", domain="localhost")
-    response = signed_in.get("/sign-in", headers={"Accept-Language": "en"})
-    assert _lang(response.get_data(as_text=True)) == "ko"
-    signed_in.sign_out()
-    response = signed_in.get("/sign-in", headers={"Accept-Language": "en"})
+    response = signed_in.get("/sign-in", headers={"Accept-Language": "ja"})
     assert _lang(response.get_data(as_text=True)) == "en"
+    signed_in.sign_out()
+    signed_in.http.delete_cookie("__Host-lang", domain="localhost")
+    response = signed_in.get("/sign-in", headers={"Accept-Language": "ja"})
+    assert _lang(response.get_data(as_text=True)) == "ja"
 
 
 def test_a_signed_out_choice_is_kept_by_the_cookie_only(client: PageClient, app: Flask) -> None:
@@ -132,9 +133,34 @@ def test_the_easy_japanese_catalogue_does_not_leak_into_japanese(easy_app: Flask
 
 
 def test_a_translation_cannot_add_markup_other_than_ruby(tmp_path: Path) -> None:
-    from app.domain.ruby import with_ruby
+    from app.domain.page_text import with_ruby
 
     page = "<p>&lt;b&gt;｜漢字《かんじ》&lt;/b&gt;</p><input value='｜字《じ》'>"
     assert with_ruby(page) == (
         "<p>&lt;b&gt;<ruby>漢字<rt>かんじ</rt></ruby>&lt;/b&gt;</p><input value='字'>"
+    )
+
+
+def test_japanese_inside_a_page_in_another_language_is_marked(client: PageClient) -> None:
+    soup = client.get_page("/?lang=en")
+    banner = soup.select_one(".demo-banner")
+    assert banner is not None
+    assert banner.select_one('span[lang="ja"]').get_text() == "オンライン資格確認等システム"
+
+
+def test_japanese_is_marked_outside_tags_and_text_only_elements() -> None:
+    from app.domain.page_text import with_japanese_marked
+
+    page = (
+        '<title>申請</title><p title="氏名">Name (氏名) <span lang="ja">住所</span></p>'
+        "<option>Spouse (妻・夫)</option><p>「控え」 and 中文</p>"
+    )
+    assert with_japanese_marked(page) == (
+        '<title>申請</title><p title="氏名">Name (<span lang="ja">氏名</span>) '
+        '<span lang="ja">住所</span></p><option>Spouse (妻・夫)</option>'
+        '<p><span lang="ja">「控え」</span> and <span lang="ja">中文</span></p>'
+    )
+    # On a Chinese page only runs with kana are Japanese.
+    assert with_japanese_marked("<p>个人编号卡（マイナンバーカード）</p>", kana_only=True) == (
+        '<p>个人编号卡<span lang="ja">（マイナンバーカード）</span></p>'
     )
