@@ -21,6 +21,7 @@ package (scripts/build_agent_package.py). Adding a language: one entry here, its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -65,3 +66,15 @@ def directory(code: str) -> str:
 def babel_locale(code: str) -> str:
     """The Babel locale that formats dates, numbers, lists and plurals for a site code."""
     return BY_CODE[code].babel_locale
+
+
+# Furigana in easy Japanese texts (catalogues and JSON files), in Aozora Bunko's notation:
+# `｜漢字《かんじ》` (｜ opens the base, 《》 hold its kana reading). Pages draw it as <ruby>
+# (app/domain/ruby.py); where markup cannot go (attributes, <title>, JSON, the agent's texts)
+# the base text alone is shown.
+RUBY = re.compile(r"｜([^｜《》]+)《([^｜《》]+)》")
+
+
+def without_ruby(text: str) -> str:
+    """The text with each `｜漢字《かんじ》` reduced to its base text, `漢字`."""
+    return RUBY.sub(r"\1", text)

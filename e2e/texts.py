@@ -14,6 +14,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from app.labels import Choices
+from card_relay.languages import BY_CODE
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "app" / "translations"
 SOURCE_LANGUAGE = "en"
@@ -21,8 +22,9 @@ SOURCE_LANGUAGE = "en"
 
 @cache
 def _catalog(language: str) -> Catalog:
-    with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        return read_po(po, locale=language)
+    found = BY_CODE[language]
+    with (TRANSLATIONS / found.directory / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        return read_po(po, locale=found.babel_locale)
 
 
 class Texts:

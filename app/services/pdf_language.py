@@ -15,19 +15,16 @@ readings are how printed easy-Japanese notices show them when ruby is not availa
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-from card_relay.languages import BY_CODE, EASY_JAPANESE
+from card_relay.languages import BY_CODE, EASY_JAPANESE, RUBY
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 # Languages whose documents print the English message id itself beside the Japanese.
 ENGLISH_BESIDE = ("ja", "en")
-# Aozora Bunko furigana notation, as the catalogues write it: ｜漢字《かんじ》.
-FURIGANA = re.compile(r"｜([^｜《》]+)《([^》]+)》")
 
 
 def document_language(code: str | None) -> str:
@@ -45,7 +42,7 @@ def beside(language: str, english: str) -> str:
 
 def with_readings(text: str) -> str:
     """｜漢字《かんじ》 -> 漢字(かんじ): the reading kept where no ruby can go."""
-    return FURIGANA.sub(r"\1(\2)", text)
+    return RUBY.sub(r"\1(\2)", text)
 
 
 @cache

@@ -42,6 +42,9 @@ class User(Base):
     display_name_enc: Mapped[bytes] = mapped_column(LargeBinary)
     is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The site language last chosen with the switcher (a code of card_relay/languages.py),
+    # so that a sign-in on another device speaks it too; None until one is chosen.
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     credentials: Mapped[list[Credential]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="Credential.created_at"
