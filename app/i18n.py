@@ -1,26 +1,58 @@
-"""The user's language: their choice (kept in a cookie), then Accept-Language, then Japanese."""
+"""The user's language (issue 17): their choice, then Accept-Language, then Japanese.
+
+The choice is made with `?lang=<code>` (the switcher's links); a cookie keeps it in this
+browser and, for a signed-in user, the account keeps it for every device. The order is:
+`?lang=`, the signed-in account's choice, the cookie, Accept-Language (app/domain/language_tags.py),
+Japanese. Site codes are BCP 47 (`card_relay/languages.py`); Flask-Babel is handed each code's
+Babel locale, and loads its catalogue by directory (app/catalogues.py).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from babel.support import NullTranslations
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 from flask_babel import get_locale, get_translations
 
-from card_relay.languages import LANGUAGES
+from app.auth import current_user, session_id
+from app.domain import language_tags
+from app.domain.page_text import with_japanese_marked, with_ruby
+from app.extensions import db
+from app.services import profile
+from card_relay.languages import (
+    ALL,
+    BY_CODE,
+    DEFAULT_LANGUAGE,
+    EASY_JAPANESE,
+    LANGUAGES,
+    without_ruby,
+)
 
 # Each language's name in itself, for the language switcher (the list: card_relay/languages.py).
 LANGUAGE_NAMES = LANGUAGES
 
 
-def select_locale() -> str:
-    languages: tuple[str, ...] = current_app.config["LANGUAGES"]
-    chosen = request.args.get("lang") or request.cookies.get(lang_cookie())
-    if chosen in languages:
+def select_code() -> str:
+    """This request's site language code."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    chosen = request.args.get("lang")
+    if chosen in BY_CODE:
         return chosen
-    best = request.accept_languages.best_match(languages)
-    return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+    user = current_user() if session_id() else None
+    if user is not None and user.language in BY_CODE:
+        return str(user.language)
+    kept = request.cookies.get(lang_cookie())
+    if kept in BY_CODE:
+        return kept
+    accepted = language_tags.match(value for value, _quality in request.accept_languages)
+    return accepted or DEFAULT_LANGUAGE
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector: the Babel locale of this request's language."""
+    return BY_CODE[current_locale()].babel_locale
 
 
 def lang_cookie() -> str:
@@ -30,15 +62,22 @@ def lang_cookie() -> str:
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def remember_for_the_account() -> None:
+        """A signed-in user's `?lang=xx` is kept on the account, before the view runs (so the
+        save commits nothing of the view's)."""
+        chosen = request.args.get("lang")
+        if chosen in BY_CODE and session_id():
+            user = current_user()
+            if user is not None and user.language != chosen:
+                profile.save_language(db.session, user, chosen)
+
     @app.after_request
     def remember_choice(response: Response) -> Response:
-        """`?lang=xx` switches the language and the cookie keeps it for later visits."""
+        """`?lang=xx` switches the language and the cookie keeps it for later visits; the
+        page's text is finished for its language (`finish_text`)."""
         chosen = request.args.get("lang")
-        if (
-            chosen
-            and chosen in app.config["LANGUAGES"]
-            and chosen != request.cookies.get(lang_cookie())
-        ):
+        if chosen in BY_CODE and chosen != request.cookies.get(lang_cookie()):
             response.set_cookie(
                 lang_cookie(),
                 chosen,
@@ -47,10 +86,16 @@ def init_app(app: Flask) -> None:
                 httponly=True,
                 samesite="Lax",
             )
+        if "locale" in g:
+            finish_text(response, g.locale)
         return response
 
     app.jinja_env.globals.update(
-        language_names=LANGUAGE_NAMES, current_locale=current_locale, switch_url=switch_url
+        language_names=LANGUAGE_NAMES,
+        current_locale=current_locale,
+        switch_url=switch_url,
+        alternate_urls=alternate_urls,
+        japanese_page=japanese_page,
     )
     # Flask-Babel's template `_()` finds the catalogue anew on every call (five context
     # lookups and a locale-to-text conversion); these find it once per request and locale.
@@ -61,6 +106,25 @@ def init_app(app: Flask) -> None:
         npgettext=lambda context, one, many, n: translations().unpgettext(context, one, many, n),
         newstyle=True,
     )
+
+
+def finish_text(response: Response, code: str) -> None:
+    """Easy Japanese furigana (`｜漢字《かんじ》`) drawn as <ruby> in an HTML page's text and
+    reduced to the base text in its attributes and in JSON or plain text; on a page in
+    another language than Japanese, Japanese phrases marked `lang="ja"`
+    (app/domain/page_text.py)."""
+    if response.direct_passthrough or response.is_streamed:
+        return
+    mimetype = response.mimetype or ""
+    if mimetype == "text/html":
+        page = response.get_data(as_text=True)
+        if code == EASY_JAPANESE:
+            page = with_ruby(page)
+        elif BY_CODE[code].babel_locale != "ja":
+            page = with_japanese_marked(page, kana_only=code.startswith("zh"))
+        response.set_data(page)
+    elif code == EASY_JAPANESE and mimetype in {"application/json", "text/plain"}:
+        response.set_data(without_ruby(response.get_data(as_text=True)))
 
 
 def translations() -> NullTranslations:
@@ -74,9 +138,16 @@ def translations() -> NullTranslations:
 
 
 def current_locale() -> str:
+    """This request's site language code (BCP 47, as in `lang`), chosen once per request."""
     if "locale" not in g:
-        g.locale = select_locale()
+        g.locale = select_code()
     return str(g.locale)
+
+
+def japanese_page() -> bool:
+    """Whether this page is in Japanese (easy Japanese too): Japanese punctuation, and the
+    Japanese of data that has only Japanese and English."""
+    return BY_CODE[current_locale()].babel_locale == "ja"
 
 
 def switch_url(code: str) -> str:
@@ -89,3 +160,15 @@ def switch_url(code: str) -> str:
         host = request.host_url.rstrip("/")
         path = safe_next(referrer.removeprefix(host).split("?")[0]) or "/"
     return f"{path}?lang={code}"
+
+
+def alternate_urls() -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of this page in every language, and `x-default` (no choice:
+    the reader's browser decides), for `<link rel="alternate">` in the page's head; none
+    for the answer to a form (a POST), which has no address of its own."""
+    if request.method != "GET":
+        return []
+    root = request.host_url.rstrip("/")
+    links = [(language.code, root + switch_url(language.code)) for language in ALL]
+    links.append(("x-default", root + switch_url("").split("?")[0]))
+    return links

@@ -22,6 +22,23 @@ VISIBLE_HIDDEN_JS = (
 )
 
 
+# Elements wider than the layout viewport (a long Thai or Nepali word, a table): those a
+# scrolling container clips still make the reader scroll that part sideways.
+WIDE_ELEMENTS_JS = (
+    "[...document.querySelectorAll('body *')]"
+    ".filter((e) => e.getBoundingClientRect().width > document.documentElement.clientWidth)"
+    ".map((e) => e.outerHTML.slice(0, 160))"
+)
+
+
+def check_no_wide_element(url: str, evaluate: Callable[[str], Any]) -> None:
+    """No element is wider than the viewport (`check_layout` sees only the page's width)."""
+    wide = evaluate(WIDE_ELEMENTS_JS)
+    assert not wide, f"{url} has elements wider than the viewport:\n" + "\n".join(
+        f"- {html}" for html in wide
+    )
+
+
 def check_layout(url: str, evaluate: Callable[[str], Any]) -> None:
     """The page fits its viewport and shows nothing it marked `hidden`.
 

@@ -13,22 +13,10 @@ from playwright.sync_api import expect
 from e2e.browser import Tab
 from e2e.camera import chromium_browser  # noqa: F401  (a browser with a fake camera)
 from e2e.pages.account import YourTasksPage
-from e2e.pages.apply import ApplyStartPage, CheckAnswersPage, QuestionPage
+from e2e.pages.apply import ApplyStartPage, CheckAnswersPage, QuestionPage, answer_the_questions
 from e2e.pages.photo import TakePhotoPage
 
 pytestmark = pytest.mark.e2e
-
-
-def answer_the_questions(tab: Tab) -> QuestionPage:
-    question = ApplyStartPage.open(tab).start_now()
-    question = question.answer(
-        "Yes, with a QR code",
-        then="Has your name, address or period of stay changed since the form was printed?",
-    )
-    question = question.answer("No", then="Who is the card for?")
-    question = question.answer("Me", then="Does your residence card show a period of stay?")
-    question = question.answer("No", then="Do any of these apply to you?")
-    return question.answer("None of these", then="How do you want to apply?")
 
 
 @pytest.mark.parametrize("locale", ["ja-JP", "en-US"])

@@ -22,10 +22,12 @@ from playwright.sync_api import expect
 
 from app.labels import nhi as labels
 from app.services.nhi_signing import TITLE
+from app.services.pdf_language import beside
 from card_relay.agent import AgentServer
 from e2e.browser import Tab
 from e2e.card import HANAKO, SIGNATURE_PIN, CardReader, PinWatch
 from e2e.conftest import BrowserSessions
+from e2e.languages import speak
 from e2e.pages.account import CreateAccountPage, SignInPage
 from e2e.pages.card import UseYourCard
 from e2e.pages.nhi import NhiPage
@@ -181,6 +183,37 @@ def test_a_household_of_three_enrols_on_the_phone_and_signs_on_the_computer(
     agent: AgentServer,
     pin_watch: PinWatch,
 ) -> None:
+    enrol_and_sign(tab, browser_sessions, card_reader, pin_watch)
+
+
+@pytest.mark.card
+@pytest.mark.parametrize("device", ["phone"])
+@pytest.mark.parametrize("code", ["vi", "ja-x-easy"])
+def test_the_whole_journey_in_vietnamese_and_in_easy_japanese(
+    tab: Tab,
+    browser_sessions: BrowserSessions,
+    card_reader: CardReader,
+    agent: AgentServer,
+    pin_watch: PinWatch,
+    code: str,
+) -> None:
+    """Issue 17: a resident who reads only Vietnamese (or easy Japanese) finishes the journey;
+    both devices in that language, every page checked for it (`e2e/languages.py`)."""
+    speak(tab, code)
+    enrol_and_sign(tab, browser_sessions, card_reader, pin_watch, code=code)
+
+
+def enrol_and_sign(
+    tab: Tab,
+    browser_sessions: BrowserSessions,
+    card_reader: CardReader,
+    pin_watch: PinWatch,
+    *,
+    code: str | None = None,
+) -> None:
+    """The whole journey: questions, account and sections on the phone; check, a wrong card
+    then the applicant's signature, the copy and the status on the computer (in the site
+    language `code` when given, chosen there too)."""
     answer_questions(tab)
     tab.page.get_by_role("link", name=tab.texts("Create an account"), exact=True).last.click()
     account = CreateAccountPage(tab)
@@ -192,6 +225,8 @@ def test_a_household_of_three_enrols_on_the_phone_and_signs_on_the_computer(
     # On the computer with the card reader: the same person, the same passkey.
     computer = browser_sessions.open("desktop").open_tab()
     computer.authenticator.sync_from(tab.authenticator)
+    if code is not None:
+        speak(computer, code)
     SignInPage.open(computer).sign_in_with_a_passkey()
     computer.goto("/nhi/application")  # where the application lives (no link to it yet)
     page = NhiPage(computer, "Your National Health Insurance application")
@@ -219,6 +254,9 @@ def test_a_household_of_three_enrols_on_the_phone_and_signs_on_the_computer(
     pdf = pypdf.PdfReader(io.BytesIO(open(copy.path(), "rb").read()))
     text = "".join(p.extract_text() for p in pdf.pages)
     assert reference in text and "番号 太郎" in text and "番号 一郎" in text
+    if code is not None:  # the copy: the reader's language beside the Japanese
+        label = " ".join(f"受付番号 {beside(code, 'Reference')}".split())
+        assert label in " ".join(text.split())
     assert f"{reference}.json" in pdf.attachments
     see_status = computer.texts("see the status of your application")
     computer.page.get_by_role("link", name=see_status).click()

@@ -7,13 +7,16 @@ raises instead of silently matching the English fallback.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from app.labels import Choices
+from card_relay.languages import BY_CODE, RUBY
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "app" / "translations"
 SOURCE_LANGUAGE = "en"
@@ -21,8 +24,9 @@ SOURCE_LANGUAGE = "en"
 
 @cache
 def _catalog(language: str) -> Catalog:
-    with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        return read_po(po, locale=language)
+    found = BY_CODE[language]
+    with (TRANSLATIONS / found.directory / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        return read_po(po, locale=found.babel_locale)
 
 
 class Texts:
@@ -31,9 +35,13 @@ class Texts:
     def __init__(self, language: str) -> None:
         self.language = language
 
-    def __call__(self, message_id: str, **params: object) -> str:
+    def __call__(self, message_id: str, **params: object) -> Any:
+        """The words (a `str`), or for easy Japanese with furigana a pattern that matches them
+        as the page shows them: the reading in <ruby> may or may not be part of an accessible
+        name or a text, with or without spaces (Playwright takes either)."""
         text = self._lookup(message_id)
-        return text % params if params else text
+        text = text % params if params else text
+        return _furigana_pattern(text) if RUBY.search(text) else text
 
     def option(self, choices: Choices, value: str) -> str:
         """A choice from `app/labels` as the form offers it: the translation, and on pages not
@@ -41,7 +49,7 @@ class Texts:
         ("Spouse (妻・夫)"), as `app.labels.option` draws it."""
         label = choices[value]
         translated = self(label.en)
-        if self.language == "ja" or not choices.caption:
+        if BY_CODE[self.language].babel_locale == "ja" or not choices.caption:
             return translated
         return f"{translated} ({label.ja})"
 
@@ -52,6 +60,21 @@ class Texts:
         if self.language == SOURCE_LANGUAGE:
             return message_id
         raise KeyError(f"{message_id!r} has no {self.language} translation in the catalogs")
+
+
+def _furigana_pattern(text: str) -> re.Pattern[str]:
+    """｜漢字《かんじ》 -> 漢字, then optionally かんじ, spaces allowed around either."""
+    parts, end = [], 0
+    for found in RUBY.finditer(text):
+        parts.append(_plain(text[end : found.start()]))
+        parts.append(rf"\s*{re.escape(found[1])}\s*(?:{re.escape(found[2])}\s*)?")
+        end = found.end()
+    parts.append(_plain(text[end:]))
+    return re.compile("".join(parts))
+
+
+def _plain(text: str) -> str:
+    return r"\s+".join(re.escape(word) for word in text.split(" "))
 
 
 def language_of(locale: str) -> str:

@@ -11,14 +11,11 @@ Likewise "eyes closed" on a blurred face is the blur's doing, not the eyes'.
 
 from __future__ import annotations
 
-from photo_checks.messages import Message
 from photo_checks.report import Finding
 
 FRAMING_ADVICE = frozenset({"too_close", "no_room_above_head", "no_room_below_chin", "off_center"})
-_CONSEQUENCES: dict[str, Message] = {
-    "no_room_above_head": Message("頭の上に余白がありません", "there is no room above your head"),
-    "no_room_below_chin": Message("あごの下に余白がありません", "there is no room below your chin"),
-}
+# The findings a close camera causes; their texts are `consequences.*` (photo_checks/locales).
+_CONSEQUENCES = ("no_room_above_head", "no_room_below_chin")
 
 
 def reconcile(findings: list[Finding], crop_fits: bool) -> list[Finding]:
@@ -34,14 +31,8 @@ def reconcile(findings: list[Finding], crop_fits: bool) -> list[Finding]:
     folded = [f for f in findings if f.code in _CONSEQUENCES]
     if not folded:
         return [cause] + [f for f in findings if f is not cause]
-    names = [_CONSEQUENCES[f.code] for f in folded]
     lead = Finding.of(
-        "too_close",
-        "fail",
-        cause.region,
-        key="too_close_cause",
-        problems_ja="、".join(n.ja for n in names),
-        problems_en=" and ".join(n.en for n in names),
+        "too_close", "fail", cause.region, key="too_close_cause", problems=[f.code for f in folded]
     )
     rest = [f for f in findings if f is not cause and f not in folded]
     return [lead, *rest]

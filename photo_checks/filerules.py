@@ -42,19 +42,7 @@ def sniff_format(data: bytes) -> str | None:
 
 def unsupported_format(detected: str | None) -> Finding:
     """Not a JPEG: name what it is when we can tell, and say how to get a JPEG."""
-    if detected is None:
-        return Finding.of(
-            "unsupported_format",
-            "fail",
-            format_ja="JPEG写真ではありません。",
-            format_en="not a JPEG photo",
-        )
-    return Finding.of(
-        "unsupported_format",
-        "fail",
-        format_ja=f"{detected}形式は使えません。",
-        format_en=f"a {detected} image, not a JPEG",
-    )
+    return Finding.of("unsupported_format", "fail", detected=detected)
 
 
 def check_size(data: bytes, rules: PhotoRules) -> list[Finding]:

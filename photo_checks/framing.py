@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from photo_checks.face import DetectedFace
 from photo_checks.head import Head
-from photo_checks.messages import EDGE_NAMES
 from photo_checks.report import Finding
 from photo_checks.rules import PhotoRules
 
@@ -77,16 +76,7 @@ def check_cut_off(head: Head, framing: Framing) -> list[Finding]:
     """Name every edge the head or face touches or crosses."""
     if not framing.cut_edges:
         return []
-    names = [EDGE_NAMES[e] for e in framing.cut_edges]
-    return [
-        Finding.of(
-            "face_cut_off",
-            "fail",
-            head_box(head),
-            edge_ja="・".join(n.ja for n in names),
-            edge_en=" and ".join(n.en for n in names),
-        )
-    ]
+    return [Finding.of("face_cut_off", "fail", head_box(head), edges=list(framing.cut_edges))]
 
 
 def check_size(

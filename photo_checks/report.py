@@ -7,6 +7,7 @@ place that produces it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
@@ -64,11 +65,13 @@ class Finding:
         *,
         key: str | None = None,
         area: Area | None = None,
-        **params: str,
+        edges: Sequence[str] = (),
+        problems: Sequence[str] = (),
+        detected: str | None = None,
     ) -> Finding:
         """Build a finding with its message (``key`` picks a variant, default the code)."""
         box = None if region is None else tuple(round(v) for v in region)
-        message = message_for(key or code, **params)
+        message = message_for(key or code, edges=edges, problems=problems, detected=detected)
         return cls(code, severity, message, box, area)  # type: ignore[arg-type]
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,7 +79,7 @@ class Finding:
         return {
             "code": self.code,
             "severity": self.severity,
-            "message": {"ja": self.message.ja, "en": self.message.en},
+            "message": dict(self.message),
             "region": list(self.region) if self.region is not None else None,
         }
 

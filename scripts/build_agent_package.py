@@ -148,7 +148,9 @@ def agent_files() -> list[Path]:
             todo.append(parent)
         package = name if path.name == "__init__.py" else parent
         todo.extend(m for m in _imports(path, package) if m.split(".")[0] == "card_relay")
-    return sorted(p.relative_to(ROOT) for p in seen.values())
+    # The page texts of every language (card_relay/agent/strings.py reads them).
+    texts = (ROOT / "card_relay/agent/locales").glob("*.json")
+    return sorted(p.relative_to(ROOT) for p in [*seen.values(), *texts])
 
 
 def _record_hash(data: bytes) -> str:

@@ -7,11 +7,17 @@
 set -euo pipefail
 
 packages_for() {
-  # run: the PDFs embed IPAex Gothic; the OpenCV build MediaPipe declares loads libGL.so.1
-  # (libgl1: the machine image ships it, so CI never removes it). Nothing else: the app and
-  # the simulated card need no compiler and no PC/SC library.
+  # run: the PDFs embed IPAex Gothic for the Japanese and, beside it, the resident's
+  # language in its script's font (app/services/pdf.py): Noto Sans, Noto Sans Thai and Noto
+  # Sans Devanagari (fonts-noto-core; Latin with Vietnamese, Thai, Nepali), Nanum Gothic
+  # (fonts-nanum; Hangul) and AR PL UMing (fonts-arphic-uming; Simplified and Traditional
+  # Chinese), all TrueType, which fpdf2 embeds so any text extractor reads them back. The
+  # OpenCV build MediaPipe declares loads libGL.so.1 (libgl1: the machine image ships it, so
+  # CI never removes it). Nothing else: the app and the simulated card need no compiler and
+  # no PC/SC library.
   local shipped=(libgl1)
-  local packages=(fonts-ipaexfont "${shipped[@]}")
+  local fonts=(fonts-ipaexfont fonts-noto-core fonts-nanum fonts-arphic-uming)
+  local packages=("${fonts[@]}" "${shipped[@]}")
   if [ "$1" = test ]; then
     # test: the Playwright journeys drive Debian's Chromium; the card tests run the simulated
     # card behind the real pcscd through vsmartcard's vpcd (pcsc_scan from pcsc-tools checks

@@ -1,4 +1,8 @@
-"""Extract messages and merge them into the ja and en catalogs, keeping every translation.
+"""Extract messages and merge them into every language's catalog, keeping every translation.
+
+One catalog per language of `card_relay/languages.py`, in its directory (`zh-Hant` ->
+`zh_Hant`), read and written with its Babel locale so its plural forms and Language header
+are that locale's (`tl` -> `fil`, easy Japanese `ja_x_easy` -> `ja`).
 
 Unlike `pybabel update`, nothing is marked obsolete: several people change templates at once,
 and a string one of them removes may still be in someone else's branch. `--prune` drops the
@@ -13,15 +17,15 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from card_relay.languages import LANGUAGES
+from card_relay.languages import ALL, Language
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "app" / "translations"
 POT = TRANSLATIONS / "messages.pot"
-LANGUAGES = tuple(LANGUAGES)
 
 
 def extract() -> Catalog:
@@ -52,19 +56,22 @@ def extract() -> Catalog:
         return read_po(handle)
 
 
-def merge(template: Catalog, language: str, *, prune: bool) -> None:
-    path = TRANSLATIONS / language / "LC_MESSAGES" / "messages.po"
+def catalog_path(language: Language) -> Path:
+    return TRANSLATIONS / language.directory / "LC_MESSAGES" / "messages.po"
+
+
+def merge(template: Catalog, language: Language, *, prune: bool) -> None:
+    path = catalog_path(language)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
+            catalog = read_po(handle, locale=language.babel_locale)
     else:
-        catalog = Catalog(locale=language, domain="messages")
+        catalog = Catalog(locale=language.babel_locale, domain="messages")
     for message in template:
         if message.id and message.id not in catalog:
-            catalog.add(
-                message.id, string=("", "") if message.pluralizable else "", flags=message.flags
-            )
+            empty = ("",) * catalog.num_plurals if message.pluralizable else ""
+            catalog.add(message.id, string=empty, flags=message.flags)
     if prune:
         for message in list(catalog):
             if message.id and message.id not in template:
@@ -78,13 +85,23 @@ def main() -> None:
     parser.add_argument("--prune", action="store_true", help="drop entries no code uses")
     args = parser.parse_args()
     template = extract()
-    for language in LANGUAGES:
+    for language in ALL:
         merge(template, language, prune=args.prune)
-    subprocess.run(  # noqa: S603 - fixed argv, our own interpreter
-        [sys.executable, "-m", "babel.messages.frontend", "compile", "-d", str(TRANSLATIONS)],
-        check=True,
-        capture_output=True,
-    )
+    for language in ALL:
+        compile_catalog(language)
+
+
+def compile_catalog(language: Language) -> None:
+    """Write the .mo beside the .po, leaving out fuzzy entries. `pybabel compile -d` cannot:
+    it takes each directory's name for a locale, and `ja_x_easy` is not one."""
+    path = catalog_path(language)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language.babel_locale)
+    errors = [f"{message.id!r}: {error}" for message, found in catalog.check() for error in found]
+    if errors:
+        raise SystemExit(f"{path}:\n" + "\n".join(errors))
+    with path.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog, use_fuzzy=False)
 
 
 if __name__ == "__main__":

@@ -3,15 +3,16 @@ the form's choices, the pages (check your answers, status, office) and the PDFs.
 
 A module per journey (`apply`, `nhi`, `insurance`) holds pure data. The English text is a
 message id (marked with `N_` so `scripts/translations.py` extracts it): pages and forms
-translate it into the page's language, PDFs print it as it is beside the Japanese, because
-the Japanese is what the official forms and the office use. On an English page a form's
-option shows the Japanese term after the English ("Spouse (妻・夫)") so the resident can
-match what the official site says; a Japanese page shows the translation alone.
+translate it into the page's language, PDFs print it in the document's language beside the
+Japanese (`printed`), because the Japanese is what the official forms and the office use. On
+an English page a form's option shows the Japanese term after the English ("Spouse (妻・夫)")
+so the resident can match what the official site says; a Japanese page shows the translation
+alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from flask_babel import LazyString, get_locale, gettext
@@ -54,10 +55,11 @@ def text(choices: Choices, value: str | None) -> str:
     return str(gettext(choices[value].en)) if value in choices else value
 
 
-def printed(choices: Choices, value: str | None) -> str:
-    """The choice as a PDF prints it: "妻・夫 / Spouse" ("" for no or an unknown answer)."""
+def printed(choices: Choices, value: str | None, beside: Callable[[str], str] = str) -> str:
+    """The choice as a PDF prints it: "妻・夫 / Spouse" ("" for no or an unknown answer);
+    `beside` puts the English message id into the document's language."""
     label = choices.get(value or "")
-    return f"{label.ja} / {label.en}" if label else ""
+    return f"{label.ja} / {beside(label.en)}" if label else ""
 
 
 def option(choices: Choices, value: str) -> str:

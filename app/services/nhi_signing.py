@@ -64,10 +64,17 @@ class Finished:
 
 
 def finish(
-    session: Session, *, user_id: str, job_id: str, session_key: str, now: datetime | None = None
+    session: Session,
+    *,
+    user_id: str,
+    job_id: str,
+    session_key: str,
+    language: str,
+    now: datetime | None = None,
 ) -> Finished:
-    """Turn a claimed signature into a received enrolment (once per job); NotFound when
-    nobody receives enrolments (`none`)."""
+    """Turn a claimed signature into a received enrolment (once per job), kept with the site
+    `language` it was sent in (the office's notice prints it); NotFound when nobody receives
+    enrolments (`none`)."""
     receivers.require_sending("nhi_enrolment")
     existing = nhi_enrolments.by_job(session, job_id)
     if existing is not None:
@@ -96,7 +103,7 @@ def finish(
         details = {"mismatches": mismatches, "name": outcome["name"], "birth_date": cert_birth}
         return Finished(None, "mismatch", details)
     signed_at = now or clock.now_utc()
-    row = _store(session, user_id, job_id, answers, data, outcome, signed_at)
+    row = _store(session, user_id, job_id, answers, data, outcome, signed_at, language)
     nhi_drafts.discard(session, user_id)  # commits the enrolment with the draft's removal
     return Finished(row)
 
@@ -109,6 +116,7 @@ def _store(
     data: bytes,
     outcome: dict[str, Any],
     signed_at: datetime,
+    language: str,
 ) -> NhiEnrolment:
     digest = hashlib.sha256(data).digest()
     package = {
@@ -143,12 +151,22 @@ def _store(
         package_blob_id=package_blob,
         digest=digest,
         signed_at=signed_at,
+        language=language,
     )
 
 
 def package_of(session: Session, row: NhiEnrolment) -> dict[str, Any]:
     stored = blobs.get(session, row.package_blob_id)
     return json.loads(stored.data) if stored else {}
+
+
+def notice_bytes(session: Session, row: NhiEnrolment) -> bytes | None:
+    """The notice the office issued to this enrolment's owner (in the language they sent it
+    in, beside the office's Japanese), or None before the office has issued one."""
+    if row.notice_blob_id is None:
+        return None
+    stored = blobs.get(session, row.notice_blob_id, owner_id=row.user_id)
+    return stored.data if stored else None
 
 
 def signed_bytes(session: Session, row: NhiEnrolment) -> bytes | None:

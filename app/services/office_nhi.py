@@ -173,6 +173,7 @@ def accept(
             address=package["signer"]["address"],
             qualification_date=qualification_date,
             issued_at=now or clock.now_utc(),
+            language=row.language,  # the resident's, beside the office's Japanese
         )
         row.notice_blob_id = blobs.put(
             session, pdf, kind=NOTICE_KIND, media_type="application/pdf", owner_id=row.user_id

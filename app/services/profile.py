@@ -49,3 +49,9 @@ def save_display_name(session: Session, user: SignedInUser, name: str) -> None:
     with transaction(session):
         users.set_display_name(users.account(session, user.id), name)
     DRAFT.discard(session, user.id)
+
+
+def save_language(session: Session, user: User, code: str) -> None:
+    """Remember the language the user chose with the switcher (app/i18n.py), for every device."""
+    with transaction(session):
+        user.language = code

@@ -42,6 +42,9 @@ class User(Base):
     display_name_enc: Mapped[bytes] = mapped_column(LargeBinary)
     is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The site language last chosen with the switcher (a code of card_relay/languages.py),
+    # so that a sign-in on another device speaks it too; None until one is chosen.
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     credentials: Mapped[list[Credential]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="Credential.created_at"
@@ -259,6 +262,9 @@ class NhiEnrolment(Base):
     package_blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id"))
     digest: Mapped[bytes] = mapped_column(LargeBinary(32))
     signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # The site language the resident sent it in: the notice staff issue later prints it
+    # beside the Japanese (issue 17).
+    language: Mapped[str] = mapped_column(String(16), default="ja", server_default="ja")
     qualification_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     notice_kind: Mapped[str] = mapped_column(String(20), default="")
     notice_blob_id: Mapped[str | None] = mapped_column(

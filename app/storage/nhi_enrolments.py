@@ -31,8 +31,9 @@ def create(
     package_blob_id: str,
     digest: bytes,
     signed_at: datetime,
+    language: str = "ja",
 ) -> NhiEnrolment:
-    """A received enrolment; the caller commits."""
+    """A received enrolment, sent in the site language `language`; the caller commits."""
     row = NhiEnrolment(
         reference=references.new(references.NHI_ENROLMENT),
         user_id=user_id,
@@ -43,6 +44,7 @@ def create(
         package_blob_id=package_blob_id,
         digest=digest,
         signed_at=signed_at,
+        language=language,
     )
     session.add(row)
     return row

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from card_relay.agent.core import Agent, Outcome
 from card_relay.agent.pages import CSS, CSS_PATH, PIN_PATH, message_page, pin_page
-from card_relay.agent.protocol import origin_of
+from card_relay.agent.protocol import LANGS, origin_of
 from card_relay.pins import wipe
 
 logger = logging.getLogger("card_relay.agent")
@@ -79,8 +79,14 @@ class AgentHandler(BaseHTTPRequestHandler):
         return self.headers.get("Host", "") in self.server.allowed_hosts
 
     def _lang(self) -> str:
-        accept = self.headers.get("Accept-Language", "")
-        return "en" if accept.lower().startswith("en") else "ja"
+        """For a page outside any job (no site language passed): the browser's first
+        language when it is one of ours by its first subtag, else Japanese."""
+        first = self.headers.get("Accept-Language", "").split(",")[0].split(";")[0].strip()
+        for tag in (first.lower(), first.split("-")[0].lower()):
+            for code in LANGS:
+                if code.lower() == tag:
+                    return code
+        return "ja"
 
     # --- responses -----------------------------------------------------------------------------
 

@@ -74,7 +74,11 @@ class SiteHeader:
         self.nav = self.page.get_by_role("navigation", name=self._("Account"))
 
     def switch_language(self, language: str) -> PageObject:
-        """Follow the language link; the same page comes back in that language."""
+        """Open the language switcher and follow the language's link; the same page comes
+        back in that language."""
+        switcher = self.nav.locator("details.language-switch")
+        if switcher.get_attribute("open") is None:
+            switcher.locator("summary").click()
         self.nav.get_by_role("link", name=self.LANGUAGES[language], exact=True).click()
         self._on.tab.texts = Texts(language)
         expect(self.page.locator("html")).to_have_attribute("lang", language)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, expect
 
+from e2e.browser import Tab
 from e2e.pages import PageObject
 
 
@@ -88,6 +89,20 @@ class StepPage(QuestionPage):
 
         self.page.get_by_role("button", name=self._("Take your photo")).click()
         return PhotoGuidancePage(self.tab)
+
+
+def answer_the_questions(tab: Tab) -> QuestionPage:
+    """The apply questions with the answers of the smartphone route, from the start page to
+    "How do you want to apply?"."""
+    question = ApplyStartPage.open(tab).start_now()
+    question = question.answer(
+        "Yes, with a QR code",
+        then="Has your name, address or period of stay changed since the form was printed?",
+    )
+    question = question.answer("No", then="Who is the card for?")
+    question = question.answer("Me", then="Does your residence card show a period of stay?")
+    question = question.answer("No", then="Do any of these apply to you?")
+    return question.answer("None of these", then="How do you want to apply?")
 
 
 class CheckAnswersPage(PageObject):

@@ -10,8 +10,7 @@ from babel.messages.catalog import Message
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from card_relay.agent.strings import STRINGS
-from card_relay.languages import LANGUAGES
+from card_relay.languages import ALL
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "app" / "translations"
@@ -68,16 +67,23 @@ def test_every_message_in_the_code_has_a_japanese_translation(tmp_path: Path) ->
 
 
 def test_compiled_catalogs_match_their_po_files() -> None:
-    for lang in LANGUAGES:
-        folder = TRANSLATIONS / lang / "LC_MESSAGES"
+    for lang in ALL:
+        folder = TRANSLATIONS / lang.directory / "LC_MESSAGES"
         with (folder / "messages.po").open("rb") as po, (folder / "messages.mo").open("rb") as mo:
             source = {_key(m.id): _key(m.string) for m in read_po(po) if _translated(m)}
             compiled = {  # an untranslated plural is compiled as its own msgid
                 _key(m.id): _key(m.string)
                 for m in read_mo(mo)
-                if m.id and _key(m.string) != _key(m.id)
+                if m.id and not _untranslated_plural(m)
             }
-        assert compiled == source, f"{lang}: run `.venv/bin/pybabel compile -d app/translations`"
+        assert compiled == source, f"{lang.code}: run `.venv/bin/python scripts/translations.py`"
+
+
+def _untranslated_plural(message: Message) -> bool:
+    """write_mo compiles an untranslated plural as its msgids, as many as the language's forms."""
+    ids = _key(message.id)
+    strings = _key(message.string)
+    return isinstance(ids, tuple) and isinstance(strings, tuple) and set(strings) <= set(ids)
 
 
 def _key(value: object) -> object:
@@ -88,12 +94,6 @@ def _key(value: object) -> object:
 def _translated(message: Message) -> bool:
     strings = message.string if isinstance(message.string, list | tuple) else [message.string]
     return bool(message.id) and all(strings) and not message.fuzzy
-
-
-def test_every_language_of_the_site_has_a_catalog_and_the_agent_s_texts() -> None:
-    for lang in LANGUAGES:
-        assert (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").exists(), lang
-        assert set(STRINGS[lang]) == set(STRINGS["en"]), lang
 
 
 def _japanese() -> list[Message]:

@@ -1,4 +1,5 @@
-"""Parse a page and check what every page must satisfy (HTML, ids, heading, CSP rules)."""
+"""Parse a page and check what every page must satisfy (HTML, ids, heading, CSP rules, and
+no text left in another language: tests/helpers/page_language.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html5lib
 from bs4 import BeautifulSoup
 
 from card_relay.languages import LANGUAGES
+from tests.helpers.page_language import language_problems
 
 EVENT_ATTRIBUTE_PREFIX = "on"
 
@@ -35,6 +37,9 @@ def check_page(markup: str, *, fragment: bool = False) -> BeautifulSoup:
     _check_forms(soup)
     if not fragment:
         _check_page_frame(soup)
+        problems = language_problems(soup)
+        if problems:
+            raise PageProblem("text in another language:\n" + "\n".join(problems))
     return soup
 
 
@@ -70,7 +75,7 @@ def _check_forms(soup: BeautifulSoup) -> None:
 def _check_page_frame(soup: BeautifulSoup) -> None:
     html = soup.select_one("html")
     if html is None or html.get("lang") not in LANGUAGES:
-        raise PageProblem("<html> has no lang of ja or en")
+        raise PageProblem("<html> has no lang of the site's languages")
     title = soup.select_one("title")
     if title is None or not title.get_text(strip=True):
         raise PageProblem("no <title>")

@@ -12,6 +12,7 @@ from app.domain import application
 from app.extensions import db
 from app.gateways.card_application import Receipt
 from app.htmx import redirect_to
+from app.i18n import current_locale
 from app.routes.apply.application import bp, sent_or_404
 from app.services import application_pdf
 from app.services import card_application as service
@@ -70,14 +71,20 @@ def pdf(application_id: str) -> Response:
     row = _own(application_id)
     answers = service.sent_typed(row)
     picture, crop = service.photo_of(db.session, row)
+    language = current_locale()  # the page's language beside the Japanese
     if row.route == "mail":
         body = application_pdf.mail_form_pdf(
-            answers, today=row.created_at.date(), photo=picture, crop=crop
+            answers, today=row.created_at.date(), language=language, photo=picture, crop=crop
         )
         name = f"application-form-{row.reference}.pdf"
     else:
         body = application_pdf.copy_pdf(
-            answers, reference=row.reference, sent_at=row.created_at, photo=picture, crop=crop
+            answers,
+            reference=row.reference,
+            sent_at=row.created_at,
+            language=language,
+            photo=picture,
+            crop=crop,
         )
         name = f"application-copy-{row.reference}.pdf"
     return downloads.download(body, "application/pdf", name)

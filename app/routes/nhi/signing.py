@@ -16,6 +16,7 @@ from app.domain import nhi_deadlines, nhi_document, nhi_fields
 from app.extensions import db
 from app.forms.nhi_application import DeclarationForm
 from app.htmx import redirect_to
+from app.i18n import current_locale
 from app.relay_session import session_key
 from app.routes.nhi.start import bp
 from app.services import nhi_drafts, nhi_pdf, nhi_signing, receivers
@@ -55,7 +56,11 @@ def sign() -> Response:
     user = require_user()
     if request.args.get("job"):
         finished = nhi_signing.finish(
-            db.session, user_id=user.id, job_id=request.args["job"], session_key=session_key()
+            db.session,
+            user_id=user.id,
+            job_id=request.args["job"],
+            session_key=session_key(),
+            language=current_locale(),
         )
         if finished.enrolment is not None:
             return redirect_to(url_for("nhi.sent", enrolment_id=finished.enrolment.id))
@@ -107,8 +112,21 @@ def copy(enrolment_id: str) -> Response:
         abort(404)
     package = nhi_signing.package_of(db.session, row)
     signed = nhi_document.application_of(nhi_document.decode(data))
-    pdf = nhi_pdf.copy_pdf(signed, data, package, reference=row.reference)
+    pdf = nhi_pdf.copy_pdf(
+        signed, data, package, reference=row.reference, language=current_locale()
+    )
     return downloads.download(pdf, "application/pdf", f"{row.reference}.pdf")
+
+
+@bp.get("/enrolments/<string:enrolment_id>/notice.pdf")
+@login_required
+def notice(enrolment_id: str) -> Response:
+    """The notice the office issued, as it posts it to the household."""
+    row = _own(enrolment_id)
+    pdf = nhi_signing.notice_bytes(db.session, row)
+    if pdf is None:
+        abort(404)
+    return downloads.download(pdf, "application/pdf", f"{row.reference}-notice.pdf")
 
 
 @bp.post("/enrolments/<string:enrolment_id>/correct")

@@ -129,8 +129,15 @@ def fill_application(client: PageClient, applicant: dict[str, str] | None = None
     assert upload(client, jpeg_with_gps(), "photo.jpeg", "other").status_code == 303
 
 
-def sign(client: PageClient, identity: Identity | None = None, pin: str | None = None) -> Any:
-    """Confirm, open the sign page, run the card, claim; returns the response of the return."""
+def sign(
+    client: PageClient,
+    identity: Identity | None = None,
+    pin: str | None = None,
+    *,
+    lang: str | None = None,
+) -> Any:
+    """Confirm, open the sign page, run the card, claim; returns the response of the return
+    (made in the site language `lang` when given: the language the enrolment is sent in)."""
     assert client.post("/nhi/application/check", {"declaration": "yes"}).status_code == 303
     page = client.get_page("/nhi/application/sign")
     document = page.select_one("#card-relay-panel input[name=document]")["value"]
@@ -139,7 +146,8 @@ def sign(client: PageClient, identity: Identity | None = None, pin: str | None =
     assert result.status_code == 200, result.get_data(as_text=True)
     claim = client.post(f"/relay/v1/jobs/{job.job_id}/claim")
     assert claim.status_code == 303
-    return client.get(claim.headers["Location"])
+    back = claim.headers["Location"]
+    return client.get(f"{back}&lang={lang}" if lang else back)
 
 
 def someone_else() -> Identity:
