@@ -51,7 +51,7 @@ def save_display_name(session: Session, user: SignedInUser, name: str) -> None:
     DRAFT.discard(session, user.id)
 
 
-def save_language(session: Session, user: User, code: str) -> None:
+def save_language(session: Session, user: SignedInUser, code: str) -> None:
     """Remember the language the user chose with the switcher (app/i18n.py), for every device."""
     with transaction(session):
-        user.language = code
+        users.account(session, user.id).language = code

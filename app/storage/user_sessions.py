@@ -28,6 +28,7 @@ class SignedInUser:
     id: str
     display_name_enc: bytes
     is_staff: bool
+    language: str | None  # the site language the account last chose (app/i18n.py)
 
 
 def start(session: Session, user_id: str, *, now: datetime, lifetime: timedelta) -> str:
@@ -48,7 +49,7 @@ _USERS: Table = User.__table__  # type: ignore[assignment]
 _SESSIONS: Table = UserSession.__table__  # type: ignore[assignment]
 # Built once, in Core: this runs on every signed-in request (SQLAlchemy reuses its compiled form).
 _LIVE_USER = (
-    select(_USERS.c.id, _USERS.c.display_name_enc, _USERS.c.is_staff)
+    select(_USERS.c.id, _USERS.c.display_name_enc, _USERS.c.is_staff, _USERS.c.language)
     .join(_SESSIONS, _SESSIONS.c.user_id == _USERS.c.id)
     .where(_SESSIONS.c.id == bindparam("session_id"), _SESSIONS.c.expires_at > bindparam("now"))
 )
@@ -58,7 +59,9 @@ def user_for(session: Session, token: str, *, now: datetime) -> SignedInUser | N
     """The user of a live session: one primary-key lookup joined to the user's row, read
     fresh from the database on every call (a session ended elsewhere ends here at once)."""
     row = session.execute(_LIVE_USER, {"session_id": _digest(token), "now": now}).first()
-    return None if row is None else SignedInUser(row.id, row.display_name_enc, row.is_staff)
+    if row is None:
+        return None
+    return SignedInUser(row.id, row.display_name_enc, row.is_staff, row.language)
 
 
 def end(session: Session, token: str) -> None:
