@@ -44,10 +44,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.domain.message_ids import N_
+
 
 @dataclass(frozen=True)
 class Text:
-    """A text in both languages: `ja` the official wording, `en` ours."""
+    """A text in both languages: `ja` the official wording, `en` ours and a message id
+    (marked `N_`), which pages in the other languages show translated."""
 
     ja: str
     en: str
@@ -125,17 +128,17 @@ def _hl(key: str, name: Text, number: str, hours: Text, languages: Text, source:
     return HelpLine(key, name, number, hours, languages, source)
 
 
-_JA_ONLY = Text("日本語", "Japanese")
+_JA_ONLY = Text("日本語", N_("Japanese"))
 _WEEK_HOURS = Text(
     "平日9:30〜20:00、土日祝9:30〜17:30、年末年始を除く",
-    "weekdays 9:30–20:00, weekends and holidays 9:30–17:30, closed over the New Year",
+    N_("weekdays 9:30–20:00, weekends and holidays 9:30–17:30, closed over the New Year"),
 )
 HELP_LINES: tuple[HelpLine, ...] = (
     _hl(
         "suspension",
-        Text("カードの紛失・盗難（一時利用停止）", "Lost or stolen card (suspension)"),
+        Text("カードの紛失・盗難（一時利用停止）", N_("Lost or stolen card (suspension)")),
         "0120-95-0178",
-        Text("24時間365日", "24 hours a day, every day"),
+        Text("24時間365日", N_("24 hours a day, every day")),
         _JA_ONLY,
         "S3:76-86",
     ),
@@ -143,18 +146,20 @@ HELP_LINES: tuple[HelpLine, ...] = (
         "foreign_card",
         Text(
             "外国語でのお問い合わせ（カード・一時利用停止）",
-            "In other languages: the card and suspension",
+            N_("In other languages: the card and suspension"),
         ),
         "0120-0178-27",
         Text(
             "一時利用停止は24時間、その他の時間は言語によって異なります",
-            "suspension 24 hours; other hours depend on the language",
+            N_("suspension 24 hours; other hours depend on the language"),
         ),
         Text(
             "英語・中国語・韓国語・スペイン語・ポルトガル語・タイ語・ネパール語・インドネシア語・"
             "ベトナム語・タガログ語",
-            "English, Chinese, Korean, Spanish, Portuguese, Thai, Nepali, Indonesian, "
-            "Vietnamese, Tagalog",
+            N_(
+                "English, Chinese, Korean, Spanish, Portuguese, Thai, Nepali, Indonesian, "
+                "Vietnamese, Tagalog"
+            ),
         ),
         "S1:48-59",
     ),
@@ -162,21 +167,23 @@ HELP_LINES: tuple[HelpLine, ...] = (
         "foreign_system",
         Text(
             "外国語でのお問い合わせ（マイナンバー制度・マイナポータル）",
-            "In other languages: the My Number system and MynaPortal",
+            N_("In other languages: the My Number system and MynaPortal"),
         ),
         "0120-0178-26",
         _WEEK_HOURS,
         Text(
             "英語・中国語・韓国語・スペイン語・ポルトガル語・ベトナム語・タイ語・インドネシア語・"
             "タガログ語・ネパール語",
-            "English, Chinese, Korean, Spanish, Portuguese, Vietnamese, Thai, Indonesian, "
-            "Tagalog, Nepali",
+            N_(
+                "English, Chinese, Korean, Spanish, Portuguese, Vietnamese, Thai, Indonesian, "
+                "Tagalog, Nepali"
+            ),
         ),
         "S1:61-67",
     ),
     _hl(
         "general",
-        Text("マイナンバー総合フリーダイヤル", "My Number general line"),
+        Text("マイナンバー総合フリーダイヤル", N_("My Number general line")),
         "0120-95-0178",
         _WEEK_HOURS,
         _JA_ONLY,
@@ -195,49 +202,49 @@ LINKS: tuple[Link, ...] = (
     _link(
         "card_site",
         "マイナンバーカード総合サイト（多言語）",
-        "My Number Card general site (multilingual)",
+        N_("My Number Card general site (multilingual)"),
         f"{_CARD_SITE}/en-link/",
         "S1:46, S1:82",
     ),
     _link(
         "contact",
         "マイナンバーカード総合サイト お問い合わせ（多言語）",
-        "My Number Card general site: contact (multilingual)",
+        N_("My Number Card general site: contact (multilingual)"),
         f"{_CARD_SITE}/en-otoiawase/",
         "S1:138-143",
     ),
     _link(
         "application_status",
         "申請状況の確認（マイナンバーカード総合サイト）",
-        "Check your application's status (My Number Card general site)",
+        N_("Check your application's status (My Number Card general site)"),
         f"{_CARD_SITE}/en-uketori/",
         "procedures.md §1.3",
     ),
     _link(
         "photo_checkpoints",
         "顔写真のチェックポイント（マイナンバーカード総合サイト）",
-        "Photo checkpoints (My Number Card general site)",
+        N_("Photo checkpoints (My Number Card general site)"),
         f"{_CARD_SITE}/en-kofushinse-checkpoint/",
         "procedures.md §2.1",
     ),
     _link(
         "insurance_registration",
         "マイナンバーカードの健康保険証利用（マイナポータル）",
-        "Using the My Number Card as your health insurance card (MynaPortal)",
+        N_("Using the My Number Card as your health insurance card (MynaPortal)"),
         "https://myna.go.jp/html/hokenshoriyou_top.html",
         "S3:342",
     ),
     _link(
         "yokohama_nhi_online",
         "横浜市 国民健康保険のオンライン手続",
-        "Yokohama City: National Health Insurance procedures online",
+        N_("Yokohama City: National Health Insurance procedures online"),
         f"https://en.city.yokohama.lg.jp/{_YOKOHAMA_NHI}/onlinetetuduki.html",
         "procedures.md §4.1 (the page S0 translates)",
     ),
     _link(
         "yokohama_nhi_post",
         "横浜市 国民健康保険の郵送手続（機械翻訳）",
-        "Yokohama City: National Health Insurance procedures by post (machine translation)",
+        N_("Yokohama City: National Health Insurance procedures by post (machine translation)"),
         f"https://translate-en.city.yokohama.lg.jp/{_YOKOHAMA_NHI}/yuusoutetuduki.html",
         "procedures.md §4.1, §4.5",
     ),
@@ -250,28 +257,29 @@ def _ward(ja: str, en: str, phones: tuple[str, ...], fax: str, line: int) -> War
 
 #: S0:189-381, in S0's order; the Japanese names are the wards' standard names.
 WARDS: tuple[Ward, ...] = (
-    _ward("鶴見区", "Tsurumi", ("045-510-1807",), "045-510-1898", 193),
-    _ward("神奈川区", "Kanagawa", ("045-411-7124",), "045-322-1979", 203),
-    _ward("西区", "Nishi", ("045-320-8425", "045-320-8426"), "045-322-2183", 213),
-    _ward("中区", "Naka", ("045-224-8315", "045-224-8316"), "045-224-8309", 223),
-    _ward("南区", "Minami", ("045-341-1126",), "045-341-1131", 233),
-    _ward("港南区", "Konan", ("045-847-8425",), "045-845-8413", 243),
-    _ward("保土ケ谷区", "Hodogaya", ("045-334-6335",), "045-334-6334", 253),
-    _ward("旭区", "Asahi", ("045-954-6134",), "045-954-5784", 263),
-    _ward("磯子区", "Isogo", ("045-750-2425",), "045-750-2545", 273),
-    _ward("金沢区", "Kanazawa", ("045-788-7835", "045-788-7836"), "045-788-0328", 283),
-    _ward("港北区", "Kohoku", ("045-540-2349",), "045-540-2355", 293),
-    _ward("緑区", "Midori", ("045-930-2341",), "045-930-2347", 303),
-    _ward("青葉区", "Aoba", ("045-978-2335",), "045-978-2417", 313),
-    _ward("都筑区", "Tsuzuki", ("045-948-2334", "045-948-2335"), "045-948-2339", 323),
-    _ward("戸塚区", "Totsuka", ("045-866-8449",), "045-871-5809", 333),
-    _ward("栄区", "Sakae", ("045-894-8425",), "045-895-0115", 343),
-    _ward("泉区", "Izumi", ("045-800-2425", "045-800-2426"), "045-800-2512", 353),
-    _ward("瀬谷区", "Seya", ("045-367-5725", "045-367-5726"), "045-362-2420", 363),
+    _ward("鶴見区", N_("Tsurumi"), ("045-510-1807",), "045-510-1898", 193),
+    _ward("神奈川区", N_("Kanagawa"), ("045-411-7124",), "045-322-1979", 203),
+    _ward("西区", N_("Nishi"), ("045-320-8425", "045-320-8426"), "045-322-2183", 213),
+    _ward("中区", N_("Naka"), ("045-224-8315", "045-224-8316"), "045-224-8309", 223),
+    _ward("南区", N_("Minami"), ("045-341-1126",), "045-341-1131", 233),
+    _ward("港南区", N_("Konan"), ("045-847-8425",), "045-845-8413", 243),
+    _ward("保土ケ谷区", N_("Hodogaya"), ("045-334-6335",), "045-334-6334", 253),
+    _ward("旭区", N_("Asahi"), ("045-954-6134",), "045-954-5784", 263),
+    _ward("磯子区", N_("Isogo"), ("045-750-2425",), "045-750-2545", 273),
+    _ward("金沢区", N_("Kanazawa"), ("045-788-7835", "045-788-7836"), "045-788-0328", 283),
+    _ward("港北区", N_("Kohoku"), ("045-540-2349",), "045-540-2355", 293),
+    _ward("緑区", N_("Midori"), ("045-930-2341",), "045-930-2347", 303),
+    _ward("青葉区", N_("Aoba"), ("045-978-2335",), "045-978-2417", 313),
+    _ward("都筑区", N_("Tsuzuki"), ("045-948-2334", "045-948-2335"), "045-948-2339", 323),
+    _ward("戸塚区", N_("Totsuka"), ("045-866-8449",), "045-871-5809", 333),
+    _ward("栄区", N_("Sakae"), ("045-894-8425",), "045-895-0115", 343),
+    _ward("泉区", N_("Izumi"), ("045-800-2425", "045-800-2426"), "045-800-2512", 353),
+    _ward("瀬谷区", N_("Seya"), ("045-367-5725", "045-367-5726"), "045-362-2420", 363),
 )
 BUREAU = Ward(
     Text(
-        "健康福祉局 保険年金課", "Health and Social Welfare Bureau, Insurance and Pension Division"
+        "健康福祉局 保険年金課",
+        N_("Health and Social Welfare Bureau, Insurance and Pension Division"),
     ),
     ("045-671-2421",),
     "045-664-0403",

@@ -18,11 +18,6 @@ from dataclasses import dataclass
 from flask_babel import LazyString, get_locale, gettext
 
 
-def N_(text: str) -> str:
-    """Mark `text` for extraction without translating it (it is translated where shown)."""
-    return text
-
-
 @dataclass(frozen=True)
 class Label:
     ja: str  # the official Japanese term (printed on PDFs, shown beside English in forms)

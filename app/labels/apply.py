@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.labels import N_, Choices, Label
+from app.domain.message_ids import N_
+from app.labels import Choices, Label
 
 CERTIFICATES = Choices(
     {

@@ -3,7 +3,8 @@ and a request's statuses as the resident and the office see them."""
 
 from __future__ import annotations
 
-from app.labels import N_, Choices, Label
+from app.domain.message_ids import N_
+from app.labels import Choices, Label
 
 APPLICANTS = Choices(
     {

@@ -15,8 +15,9 @@ from PIL import Image
 
 from app.domain.application import CardApplicationAnswers
 from app.domain.application_id import grouped
-from app.labels import N_, printed
+from app.domain.message_ids import N_
 from app.labels import apply as labels
+from app.labels import printed
 from app.services.pdf import (
     FONT,
     GREY,

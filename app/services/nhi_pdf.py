@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from app.domain.message_ids import N_
 from app.domain.nhi_answers import NhiApplicant, NhiApplication, NhiHead, PreviousInsurance
-from app.labels import N_, printed
 from app.labels import nhi as labels
+from app.labels import printed
 from app.services.pdf import FONT, Document, heading, new_document, note, row
 
 NOTICE_TITLES = {
