@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 
 from app.domain.clock import today_in_japan
@@ -147,11 +148,12 @@ def test_on_time_deadline_counts_the_loss_date(signed_in: PageClient) -> None:
         "loss_date-day": str(loss.day),
     }
     assert signed_in.post("/nhi/application/previous-insurance", data).status_code == 303
-    deadline = (loss + timedelta(days=13)).isoformat()
+    deadline = loss + timedelta(days=13)  # written as each language writes a date (Babel)
     en = signed_in.get_page("/nhi/application").get_text(" ", strip=True)
-    assert f"Apply by {deadline} (within 14 days, counting that day)" in en
+    written = format_date(deadline, "long", locale="en")
+    assert f"Apply by {written} (within 14 days, counting that day)" in en
     ja = signed_in.get_page("/nhi/application?lang=ja").get_text(" ", strip=True)
-    assert f"{deadline}まで（資格喪失日を含めて14日以内）" in ja
+    assert f"{format_date(deadline, 'long', locale='ja')}まで（資格喪失日を含めて14日以内）" in ja
 
 
 def test_no_message_says_the_insurance_ended() -> None:
