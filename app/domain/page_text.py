@@ -34,8 +34,11 @@ _LANG_JA = re.compile(r"""\slang=["']?ja\b""")
 
 _KANA = "\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\u3005\u3006"
-_PUNCT = "\u3001\u3002\u300c-\u300f\u3010\u3011\u30fb\uff08\uff09\uff1a\uff5e"
-_JAPANESE_RUN = re.compile(f"[{_PUNCT}]*[{_KANA}{_HAN}][{_KANA}{_HAN}{_PUNCT}]*")
+_PUNCT = "\u3000\u3001\u3002\u300c-\u300f\u3010\u3011\u30fb\uff08\uff09\uff1a\uff5e"
+# A run starts and ends with a letter or a bracket (not a space or a comma).
+_JAPANESE_RUN = re.compile(
+    f"[「『（【]*[{_KANA}{_HAN}](?:[{_KANA}{_HAN}{_PUNCT}]*[{_KANA}{_HAN}」』）】。])?"
+)
 # Chinese pages: a bracketed phrase with kana in it, else a run from its first kana.
 _KANA_RUN = re.compile(
     f"[（「『][^（）「」『』<]*[{_KANA}][^（）「」『』<]*[）」』]|[{_KANA}][{_KANA}{_HAN}{_PUNCT}]*"
