@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.domain import receivers
-from card_relay.languages import DEFAULT_LANGUAGE, LANGUAGES
+from card_relay.languages import DEFAULT_LANGUAGE
 
 DEFAULTS: dict[str, Any] = {
     # Flask and sessions. The `__Host-` prefix pins the cookie to this host over HTTPS
@@ -47,8 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "DIGITAL_AUTH_CLIENT_ID": None,
     "DIGITAL_AUTH_CLIENT_KEY": None,  # PEM file of the EC P-256 key registered for the client
     "DIGITAL_AUTH_SIGN_TRANSACTIONS_URL": None,  # default: from discovery, or <issuer>/api/…
-    # Languages
-    "LANGUAGES": tuple(LANGUAGES),
+    # Languages: the list is card_relay/languages.py (read there, not from the settings).
     "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
     "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
     # Rate limits, counted in the app's own database (shared by every worker) unless a

@@ -119,7 +119,8 @@ class Document(FPDF):
         self.add_font(font.family, fname=str(font_path(font)), collection_font_number=font.face)
         self.loaded.append(font)
         self.covered |= characters(font)
-        self.set_fallback_fonts([f.family for f in self.loaded if f != JAPANESE])
+        # Japanese first: translations keep the official Japanese terms ("(資格確認書)").
+        self.set_fallback_fonts([f.family for f in self.loaded])
 
     def normalize_text(self, text: str) -> str:
         """Load the fallback fonts `text` needs before fpdf2 splits it among the fonts."""
@@ -135,7 +136,8 @@ class Document(FPDF):
         return beside(self.language, english)
 
     def pair(self, ja: str, english: str, *, sep: str = "  ") -> str:
-        """ "受付番号  Reference": for one-font places (a value, the PDF's title)."""
+        """The Japanese and the translation as one text ("受付番号  Reference"), for places
+        with one font (a value, the PDF's title)."""
         return f"{ja}{sep}{self.beside(english)}"
 
     def bilingual(self, ja: str, english: str, *, size: float, height: float) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import current_app
 
 from app.domain.receivers import PROCEDURES, Procedure, Receiver
-from app.i18n import current_locale
+from app.i18n import japanese_page
 from app.services.errors import NotFound
 
 
@@ -24,7 +24,7 @@ def receiver(procedure: Procedure) -> Receiver:
 def office_name(procedure: Procedure) -> str:
     """The receiving office's name in the page's language; empty unless the kind is `office`."""
     office = receiver(procedure).office
-    return office.name(current_locale()) if office else ""
+    return office.name("ja" if japanese_page() else "en") if office else ""
 
 
 def notice_mail(procedure: Procedure) -> str:
@@ -33,7 +33,7 @@ def notice_mail(procedure: Procedure) -> str:
     office = receiver(procedure).office
     if office is None:
         return ""
-    mail = office.notice_mail_ja if current_locale() == "ja" else office.notice_mail_en
+    mail = office.notice_mail_ja if japanese_page() else office.notice_mail_en
     return mail or ""
 
 

@@ -205,7 +205,7 @@ class RelayJob(Base):
         ForeignKey("users.id", ondelete="CASCADE"), nullable=True
     )
     origin: Mapped[str] = mapped_column(String(255))
-    lang: Mapped[str] = mapped_column(String(5))
+    lang: Mapped[str] = mapped_column(String(16))  # a site code: "ja-x-easy" has 9 characters
     return_to: Mapped[str] = mapped_column(String(500))
     ticket_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
     token_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32), nullable=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.client import PageClient
+from tests.helpers.html import reader_text
 
 
 def choose(client: PageClient, question: str, value: str) -> str:
@@ -26,7 +27,7 @@ def test_a_move_before_the_notice_means_applying_again(
     client: PageClient, lang: str, says: list[str]
 ) -> None:
     assert choose(client, "moved", "yes") == "/apply/collect/result/reapply"
-    text = client.get_page(f"/apply/collect/result/reapply?lang={lang}").get_text(" ", strip=True)
+    text = reader_text(client.get_page(f"/apply/collect/result/reapply?lang={lang}"))
     assert all(s in text for s in says)
 
 
@@ -59,7 +60,7 @@ def test_who_may_collect_the_card(
     assert choose(client, "moved", "no") == "/apply/collect/questions/collect"
     assert choose(client, "collect", value) == f"/apply/collect/result/{result}"
     page = client.get_page(f"/apply/collect/result/{result}?lang=en")
-    assert en in page.get_text(" ", strip=True)
+    assert en in reader_text(page)
     assert page.select_one("a[href='/apply/collect/questions/collect']") is not None  # change
     assert ja in client.get_page(f"/apply/collect/result/{result}?lang=ja").get_text(
         " ", strip=True

@@ -7,11 +7,12 @@ import pytest
 
 from tests.app.test_apply_eligibility import answer
 from tests.helpers.client import PageClient
+from tests.helpers.html import reader_text
 
 
 def text_of(client: PageClient, path: str, lang: str) -> str:
     separator = "&" if "?" in path else "?"
-    return client.get_page(f"{path}{separator}lang={lang}").get_text(" ", strip=True)
+    return reader_text(client.get_page(f"{path}{separator}lang={lang}"))
 
 
 @pytest.mark.parametrize(
@@ -155,7 +156,7 @@ def test_what_happens_next_says_who_collects_and_that_a_move_means_reapplying(
 ) -> None:
     """B4 (S2:281-283) and B5 (S2:277-279)."""
     page = client.get_page(f"/apply/what-happens-next?lang={lang}")
-    text = page.get_text(" ", strip=True)
+    text = reader_text(page)
     assert all(s in text for s in says)
     assert page.select_one("a[href='/apply/collect/questions/moved']") is not None
 

@@ -6,6 +6,7 @@ import pytest
 
 from tests.app.relay_helpers import FakeAgent, start_job
 from tests.helpers.client import PageClient
+from tests.helpers.html import reader_text
 
 
 def date_answer(client: PageClient, question: str, y: str, m: str, d: str) -> str:
@@ -134,5 +135,5 @@ def test_the_kiosk_route_names_the_reset_app_and_the_hours(
     client: PageClient, lang: str, app_name: str, hours: str
 ) -> None:
     """F1 (S0:136; jpki.md §3): the app is 「JPKI暗証番号リセット」, not JPKI利用者ソフト."""
-    text = client.get_page(f"/card/pin-reset/signature?lang={lang}").get_text(" ", strip=True)
+    text = reader_text(client.get_page(f"/card/pin-reset/signature?lang={lang}"))
     assert app_name in text and hours in text and "JPKI利用者ソフト" not in text

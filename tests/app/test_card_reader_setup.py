@@ -61,8 +61,8 @@ def test_linux_gets_the_deb_first_with_its_install_steps(
     assert "sudo apt remove myna-card-agent" in text
     # pipx for the others, behind "Other systems"
     assert (
-        page.select_one("details") is not None
-        and "pipx install" in page.select_one("details").get_text()
+        page.select_one("main details") is not None
+        and "pipx install" in page.select_one("main details").get_text()
     )
     answer = client.get(first["href"])
     assert answer.status_code == 200

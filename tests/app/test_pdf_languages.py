@@ -70,10 +70,16 @@ def _fonts(reader: PdfReader) -> dict[str, str]:
 def test_the_copy_prints_the_language_beside_the_japanese_in_its_scripts_font(
     monkeypatch: pytest.MonkeyPatch, language: str, reference: str, font: str
 ) -> None:
-    use_catalogue(monkeypatch, {"Reference": reference, "Yes, both certificates": reference})
+    # Translations keep the official Japanese term beside theirs (issue 17).
+    label = f"{reference} (申請書ID)"
+    use_catalogue(
+        monkeypatch,
+        {"Reference": reference, "Yes, both certificates": reference, "Application form ID": label},
+    )
     reader = _copy(language)
     text = _text(reader)
     assert "受付番号" + reference.replace(" ", "") in text  # the label: Japanese, then beside
+    assert "申請書ID" + label.replace(" ", "") in text
     assert "署名用・利用者証明用の両方を希望/" + reference.replace(" ", "") in text  # a choice
     assert "NguyễnThịHoa" in text and "MG-TEST-0001" in text
     assert any(name.startswith(font) for name in _fonts(reader))

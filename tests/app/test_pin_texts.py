@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.client import PageClient
+from tests.helpers.html import reader_text
 
 
 def know_pin(client: PageClient, value: str) -> str:
@@ -35,7 +36,7 @@ def test_not_sure_of_the_pin_names_the_reset_app_in_plain_sentences(
 ) -> None:
     assert know_pin(client, "not_sure") == "/insurance/result/pin-not-sure"
     page = client.get_page(f"/insurance/result/pin-not-sure?lang={lang}")
-    text = page.get_text(" ", strip=True)
+    text = reader_text(page)
     assert page.select_one("h1").get_text(strip=True) == title
     assert kiosk in text
     assert (

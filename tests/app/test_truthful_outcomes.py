@@ -21,6 +21,7 @@ from tests.app import test_insurance_cancel as cancel
 from tests.app.nhi import helpers as nhi
 from tests.conftest import build_app
 from tests.helpers.client import PageClient
+from tests.helpers.html import reader_text
 from tests.helpers.official_route import official_route_panel
 
 BANNER = {
@@ -158,7 +159,7 @@ def read(client: PageClient, path: str, language: str) -> str:
     """The page's visible text, in `language`, collapsed to single spaces."""
     separator = "&" if "?" in path else "?"
     page = client.get_page(f"{path}{separator}lang={language}")
-    return " ".join(page.get_text(" ").split())
+    return reader_text(page)
 
 
 @pytest.mark.parametrize("procedure", list(WALKS))

@@ -219,3 +219,14 @@ def test_the_fake_server_refuses_an_unknown_ticket(relay: FakeRelay) -> None:
     answer = requests.post(f"{relay.url}/relay/v1/tickets/redeem", json={"t": "nope"}, timeout=5)
     assert answer.status_code == 404
     assert answer.json()["error"]["code"] == "TICKET_UNKNOWN"
+
+
+def test_the_agent_speaks_the_site_language_it_is_given_and_japanese_without_one() -> None:
+    """Issue 17: texts from card_relay/agent/locales/<dir>.json; a language with no file yet
+    gets Japanese, as before; easy Japanese furigana become the base text."""
+    from card_relay.agent import strings
+
+    assert strings.text("en", "cancel") == "Cancel"
+    assert strings.text("xx", "cancel") == strings.text("ja", "cancel")
+    if "ja-x-easy" in strings.STRINGS:
+        assert not any("《" in text for text in strings.STRINGS["ja-x-easy"].values())

@@ -74,6 +74,9 @@ def test_the_wheel_holds_the_agent_and_needs_pyscard_only(built: Built) -> None:
     assert meta.get_all("Requires-Dist") == ["pyscard>=2.0"]
     assert "myna-card-agent = card_relay.agent.cli:main" in entry_points
     assert "card_relay/agent/server.py" in names and "card_relay/pcsc.py" in names
+    # Its page texts in every language there is a file for (card_relay/agent/strings.py).
+    assert {"card_relay/agent/locales/ja.json", "card_relay/agent/locales/en.json"} <= set(names)
+    assert "card_relay/languages.py" in names
     for left_out in ("card_relay/verify.py", "card_relay/simulator/", "card_relay/testca/", "app/"):
         assert not any(n.startswith(left_out) for n in names), left_out
     assert len(names) == len(set(names))

@@ -87,3 +87,14 @@ def _check_page_frame(soup: BeautifulSoup) -> None:
         raise PageProblem("no skip link to #main-content")
     if not soup.select_one('[aria-live="polite"]'):
         raise PageProblem("no live region")
+
+
+def reader_text(soup: BeautifulSoup) -> str:
+    """The page's text as `get_text(" ", strip=True)` gives it, but with the `<span lang>`
+    that mark Japanese (or English) inside a sentence (app/domain/page_text.py) not cutting
+    the sentence: "can someone (代理人) collect", not "can someone ( 代理人 ) collect"."""
+    copy = BeautifulSoup(str(soup), "html5lib")
+    for span in copy.select("span[lang]:not([class])"):
+        span.unwrap()
+    copy.smooth()
+    return str(copy.get_text(" ", strip=True))

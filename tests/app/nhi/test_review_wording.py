@@ -7,11 +7,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 
 from app.domain.clock import today_in_japan
 from tests.app.nhi import helpers
 from tests.helpers.client import PageClient
+from tests.helpers.html import reader_text
 
 
 def _result_page(client: PageClient, lang: str, answers: dict[str, str], result: str) -> str:
@@ -22,7 +24,7 @@ def _result_page(client: PageClient, lang: str, answers: dict[str, str], result:
         if key in answers:
             break
     assert response.headers["Location"] == f"/nhi/result/{result}"
-    return client.get_page(f"/nhi/result/{result}").get_text(" ", strip=True)
+    return reader_text(client.get_page(f"/nhi/result/{result}"))
 
 
 @pytest.mark.parametrize(
@@ -51,7 +53,7 @@ def _result_page(client: PageClient, lang: str, answers: dict[str, str], result:
 def test_start_page_names_both_pins_and_the_other_ways_to_stay_covered(
     client: PageClient, lang: str, says: list[str]
 ) -> None:
-    text = client.get_page(f"/nhi/?lang={lang}").get_text(" ", strip=True)
+    text = reader_text(client.get_page(f"/nhi/?lang={lang}"))
     for phrase in says:
         assert phrase in text
     assert "you must join National Health Insurance within 14 days" not in text
@@ -62,7 +64,7 @@ def test_start_page_names_both_pins_and_the_other_ways_to_stay_covered(
 def test_eligible_result_names_the_alternatives(client: PageClient, lang: str, says: str) -> None:
     client.get_page(f"/nhi/?lang={lang}")
     helpers.answer_eligibility(client)
-    assert says in client.get_page("/nhi/result/eligible").get_text(" ", strip=True)
+    assert says in reader_text(client.get_page("/nhi/result/eligible"))
 
 
 @pytest.mark.parametrize(
@@ -100,7 +102,7 @@ def test_a_future_loss_date_is_accepted_in_yokohama(
         "loss_date-day": str(future.day),
     }
     assert signed_in.post("/nhi/application/previous-insurance", data).status_code == 303
-    text = signed_in.get_page("/nhi/application").get_text(" ", strip=True)
+    text = reader_text(signed_in.get_page("/nhi/application"))
     assert says in text and never not in text
 
 
@@ -130,7 +132,7 @@ def test_previous_insurance_asks_for_the_date_of_loss(
 ) -> None:
     """G7, H14: the date of loss is the day after the last working day, not the day it 'ended'."""
     signed_in.get_page(f"/nhi/application?lang={lang}")
-    text = signed_in.get_page("/nhi/application/previous-insurance").get_text(" ", strip=True)
+    text = reader_text(signed_in.get_page("/nhi/application/previous-insurance"))
     for phrase in says:
         assert phrase in text
     assert "ended" not in text
@@ -147,11 +149,12 @@ def test_on_time_deadline_counts_the_loss_date(signed_in: PageClient) -> None:
         "loss_date-day": str(loss.day),
     }
     assert signed_in.post("/nhi/application/previous-insurance", data).status_code == 303
-    deadline = (loss + timedelta(days=13)).isoformat()
-    en = signed_in.get_page("/nhi/application").get_text(" ", strip=True)
-    assert f"Apply by {deadline} (within 14 days, counting that day)" in en
-    ja = signed_in.get_page("/nhi/application?lang=ja").get_text(" ", strip=True)
-    assert f"{deadline}まで（資格喪失日を含めて14日以内）" in ja
+    deadline = loss + timedelta(days=13)  # written as each language writes a date (Babel)
+    en = reader_text(signed_in.get_page("/nhi/application"))
+    written = format_date(deadline, "long", locale="en")
+    assert f"Apply by {written} (within 14 days, counting that day)" in en
+    ja = reader_text(signed_in.get_page("/nhi/application?lang=ja"))
+    assert f"{format_date(deadline, 'long', locale='ja')}まで（資格喪失日を含めて14日以内）" in ja
 
 
 def test_no_message_says_the_insurance_ended() -> None:
@@ -221,7 +224,7 @@ def test_each_person_is_told_their_own_notice(
     helpers.answer_eligibility(signed_in)
     helpers.fill_application(signed_in)
     returned = helpers.sign(signed_in)
-    text = signed_in.get_page(returned.headers["Location"]).get_text(" ", strip=True)
+    text = reader_text(signed_in.get_page(returned.headers["Location"]))
     for phrase in says:
         assert phrase in text
 
@@ -272,6 +275,6 @@ def test_person_page_asks_for_a_persons_own_insurance(
 ) -> None:
     """G9: the question and this person's own loss date, on a page that passes the checks."""
     page = signed_in.get_page(f"/nhi/application/people/new?lang={lang}")
-    assert says in page.get_text(" ", strip=True)
+    assert says in reader_text(page)
     assert page.select_one("#loss_date-year") is not None
     assert page.select("input[name=same_insurance]")
