@@ -51,7 +51,15 @@ def with_ruby(page: str) -> str:
     """The page with its easy Japanese furigana drawn, or reduced where markup cannot go."""
     if "《" not in page:
         return page
-    return _rewrite(page, ruby_html, without_ruby, without_ruby)
+    return _rewrite(page, _ruby_run, without_ruby, without_ruby)
+
+
+def _ruby_run(text: str) -> str:
+    """A text with furigana as one inline box: in a flex container (a button, a choice) each
+    <ruby> and each run of text between them would otherwise be a flex item of its own,
+    spaced apart and wrapped into columns."""
+    drawn = ruby_html(text)
+    return drawn if drawn == text else f"<span>{drawn}</span>"
 
 
 def with_japanese_marked(page: str, *, kana_only: bool = False) -> str:

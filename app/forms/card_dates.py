@@ -161,7 +161,7 @@ class PrintedDatesForm(BaseForm):
         _l("The certificates' expiry (電子証明書の有効期限)"),
         name="certificate",
         description=_l(
-            "Written in the box on the front. If it is empty, Mynaportal shows it. "
+            "Written in the box on the front. If it is empty, MynaPortal shows it. "
             "For example, 2029 4 1"
         ),
     )

@@ -116,7 +116,7 @@ class CardProblemsForm(BaseForm):
         hints={
             "expired": _l(
                 "The certificate expires on the 5th birthday after it was issued. The date is "
-                "printed on the card (券面) or shown in Mynaportal."
+                "printed on the card (券面) or shown in MynaPortal."
             ),
             "details_changed": _l(
                 "The signature certificate stops working when your address or name changes."

@@ -1,7 +1,7 @@
 """Cancelling the insurance registration (procedures.md 3.4): who may apply, what is needed,
 then, signed in, a request with documents that the ward office sees and updates.
 
-It cannot be done in Mynaportal; the request goes to the insurer (for NHI, the ward). The
+It cannot be done in MynaPortal; the request goes to the insurer (for NHI, the ward). The
 answers wait in the resident's encrypted draft until sent.
 """
 

@@ -35,7 +35,7 @@ ACTIONS: dict[str, Any] = {
         "extend your My Number Card at your city office. Nobody reminds you of this."
     ),
     "certificate_expires": _l(
-        "After this day you cannot sign in to Mynaportal or get certificates at convenience "
+        "After this day you cannot sign in to MynaPortal or get certificates at convenience "
         "stores. Renew the certificates at your city or ward office."
     ),
     "stay_extension_due": _l(

@@ -137,8 +137,19 @@ def test_a_translation_cannot_add_markup_other_than_ruby(tmp_path: Path) -> None
 
     page = "<p>&lt;b&gt;｜漢字《かんじ》&lt;/b&gt;</p><input value='｜字《じ》'>"
     assert with_ruby(page) == (
-        "<p>&lt;b&gt;<ruby>漢字<rt>かんじ</rt></ruby>&lt;/b&gt;</p><input value='字'>"
+        "<p><span>&lt;b&gt;<ruby>漢字<rt>かんじ</rt></ruby>&lt;/b&gt;</span></p><input value='字'>"
     )
+
+
+def test_text_with_furigana_stays_one_run_inside_a_button() -> None:
+    """A button is a flex box: unwrapped, each <ruby> and each run of text between them would
+    be a flex item of its own, spaced apart ("始 める") and wrapped into columns."""
+    from app.domain.page_text import with_ruby
+
+    button = BeautifulSoup(with_ruby('<a class="button">｜始《はじ》める →</a>'), "html.parser").a
+    assert [child.name for child in button.children] == ["span"]
+    assert button.span.ruby.rt.get_text() == "はじ"
+    assert button.get_text() == "始める →"  # what a reader hears: the base text
 
 
 def test_japanese_inside_a_page_in_another_language_is_marked(client: PageClient) -> None:
