@@ -15,6 +15,7 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from app.domain import language_tags
 from app.labels import Choices
 from card_relay.languages import BY_CODE, RUBY
 
@@ -78,5 +79,6 @@ def _plain(text: str) -> str:
 
 
 def language_of(locale: str) -> str:
-    """The app language a browser locale such as `ja-JP` asks for."""
-    return locale.split("-")[0].lower()
+    """The site language a browser locale such as `ja-JP` or `zh-TW` asks for, matched as the
+    app matches Accept-Language (app/domain/language_tags.py); Japanese for any other."""
+    return language_tags.match([locale]) or "ja"

@@ -1,4 +1,4 @@
-"""Every public page renders cleanly in both languages and keeps the page rules."""
+"""Every public page renders cleanly in each language of the site and keeps the page rules."""
 
 from __future__ import annotations
 
