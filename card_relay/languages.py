@@ -75,6 +75,17 @@ def babel_locale(code: str) -> str:
 RUBY = re.compile(r"｜([^｜《》]+)《([^｜《》]+)》")
 
 
+def ruby_html(escaped: str) -> str:
+    """Escaped HTML text with each `｜漢字《かんじ》` drawn as `<ruby>漢字<rt>かんじ</rt></ruby>`.
+
+    Text with furigana comes back in one `<span>`: in a flex box (a button, a choice) each
+    <ruby> and each run of text between them would otherwise be an item of its own, spaced
+    apart and wrapped into columns. The text was escaped before, so nothing but <ruby>, <rt>
+    and <span> is added."""
+    drawn = RUBY.sub(r"<ruby>\1<rt>\2</rt></ruby>", escaped)
+    return drawn if drawn == escaped else f"<span>{drawn}</span>"
+
+
 def without_ruby(text: str) -> str:
     """The text with each `｜漢字《かんじ》` reduced to its base text, `漢字`."""
     return RUBY.sub(r"\1", text)

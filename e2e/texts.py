@@ -41,8 +41,7 @@ class Texts:
         as the page shows them: the reading in <ruby> may or may not be part of an accessible
         name or a text, with or without spaces (Playwright takes either)."""
         text = self._lookup(message_id)
-        text = text % params if params else text
-        return _furigana_pattern(text) if RUBY.search(text) else text
+        return matching(text % params if params else text)
 
     def option(self, choices: Choices, value: str) -> str:
         """A choice from `app/labels` as the form offers it: the translation, and on pages not
@@ -61,6 +60,13 @@ class Texts:
         if self.language == SOURCE_LANGUAGE:
             return message_id
         raise KeyError(f"{message_id!r} has no {self.language} translation in the catalogs")
+
+
+def matching(text: str) -> str | re.Pattern[str]:
+    """What matches `text` as a page shows it: the text itself, or for easy Japanese with
+    furigana a pattern (the reading in <ruby> may or may not be part of an accessible name or
+    a text, with or without spaces: Playwright takes either)."""
+    return _furigana_pattern(text) if RUBY.search(text) else text
 
 
 def _furigana_pattern(text: str) -> re.Pattern[str]:

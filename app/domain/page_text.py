@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from card_relay.languages import RUBY, without_ruby
+from card_relay.languages import ruby_html, without_ruby
 
 # A tag, with quoted attribute values that may hold ">"; comments and doctype alike.
 _TAG = re.compile(r"""<(/?)([a-zA-Z][\w-]*)?(?:[^>"']|"[^"]*"|'[^']*')*>""")
@@ -42,24 +42,11 @@ _KANA_RUN = re.compile(
 )
 
 
-def ruby_html(text: str) -> str:
-    """Text that is already escaped HTML, with each `｜base《reading》` drawn as <ruby>."""
-    return RUBY.sub(r"<ruby>\1<rt>\2</rt></ruby>", text)
-
-
 def with_ruby(page: str) -> str:
     """The page with its easy Japanese furigana drawn, or reduced where markup cannot go."""
     if "《" not in page:
         return page
-    return _rewrite(page, _ruby_run, without_ruby, without_ruby)
-
-
-def _ruby_run(text: str) -> str:
-    """A text with furigana as one inline box: in a flex container (a button, a choice) each
-    <ruby> and each run of text between them would otherwise be a flex item of its own,
-    spaced apart and wrapped into columns."""
-    drawn = ruby_html(text)
-    return drawn if drawn == text else f"<span>{drawn}</span>"
+    return _rewrite(page, ruby_html, without_ruby, without_ruby)
 
 
 def with_japanese_marked(page: str, *, kana_only: bool = False) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from card_relay.agent.strings import text
+from card_relay.languages import ruby_html, without_ruby
 
 CSS_PATH = "/card-relay/v1/agent.css"
 PIN_PATH = "/card-relay/v1/pin"
@@ -65,17 +66,23 @@ def _document(lang: str, heading: str, body: str) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(heading)} – {escape(text(lang, 'title'))}</title>\n"
+        f"<title>{escape(without_ruby(heading))} – {escape(without_ruby(text(lang, 'title')))}"
+        "</title>\n"
         f'<link rel="stylesheet" href="{CSS_PATH}">\n</head>\n<body>\n<main>\n'
-        f"<h1>{escape(heading)}</h1>\n{body}</main>\n</body>\n</html>\n"
+        f"<h1>{_html(heading)}</h1>\n{body}</main>\n</body>\n</html>\n"
     )
+
+
+def _html(words: str) -> str:
+    """A text of ours in the page: escaped, with easy Japanese furigana drawn as <ruby>."""
+    return ruby_html(escape(words))
 
 
 def pin_page(view: PinView) -> str:
     """The PIN form: origin, purpose, summary (sign), tries left, the field, Continue/Cancel."""
 
     def t(key: str) -> str:
-        return escape(text(view.lang, key))
+        return _html(text(view.lang, key))
 
     parts: list[str] = []
     if view.simulated:
@@ -129,8 +136,8 @@ def pin_page(view: PinView) -> str:
 
 def message_page(lang: str, key: str, back_to: str | None = None) -> str:
     """A short page for a refusal or failure before (or after) a job; optional link back."""
-    body = f"<p>{escape(text(lang, key))}</p>\n"
+    body = f"<p>{_html(text(lang, key))}</p>\n"
     if back_to:
-        link = f"{escape(text(lang, 'back'))} {escape(back_to)}"
+        link = f"{_html(text(lang, 'back'))} {escape(back_to)}"
         body += f'<p><a href="{escape(back_to)}">{link}</a></p>\n'
     return _document(lang, text(lang, "h1_message"), body)

@@ -4,8 +4,9 @@ Flask-Babel).
 One JSON file per language, `card_relay/agent/locales/<directory>.json` (key -> text; the
 directory of `card_relay/languages.py`), shipped in the agent's package
 (scripts/build_agent_package.py). The site passes its language with each job (protocol.py);
-a language without a file gets Japanese. Easy Japanese furigana (`｜漢字《かんじ》`) is
-reduced to its base text here: the agent's pages are plain text in an HTML shell.
+a language without a file gets Japanese. Easy Japanese texts keep their furigana
+(`｜漢字《かんじ》`): the pages draw them as <ruby> (`card_relay/agent/pages.py`), and the
+<title> keeps the base text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from card_relay.languages import ALL, DEFAULT_LANGUAGE, without_ruby
+from card_relay.languages import ALL, DEFAULT_LANGUAGE
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 
@@ -24,7 +25,7 @@ def _load() -> dict[str, dict[str, str]]:
         path = LOCALES / f"{language.directory}.json"
         if path.exists():
             texts = json.loads(path.read_text(encoding="utf-8"))
-            found[language.code] = {key: without_ruby(value) for key, value in texts.items()}
+            found[language.code] = texts
     return found
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import Locator, Route, expect
 from card_relay.agent.strings import text
 from e2e.browser import Tab
 from e2e.pages.card import YourCardPage
+from e2e.texts import matching
 
 Landing = TypeVar("Landing")
 AUTO_SUBMIT = "**/js/modules/auto-submit.mjs"
@@ -33,8 +34,9 @@ class CardReaderAppPage:
         expect(self.page.get_by_role("heading", level=1, name=self.text("h1_pin"))).to_be_visible()
         tab.check()
 
-    def text(self, key: str) -> str:
-        return text(self.language, key)
+    def text(self, key: str) -> str | re.Pattern[str]:
+        """The agent's words for `key` as its page shows them (furigana drawn in easy Japanese)."""
+        return matching(text(self.language, key))
 
     def requested_by(self, origin: str) -> Locator:
         return self.page.get_by_text(origin, exact=True)

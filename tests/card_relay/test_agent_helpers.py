@@ -228,5 +228,20 @@ def test_the_agent_speaks_the_site_language_it_is_given_and_japanese_without_one
 
     assert strings.text("en", "cancel") == "Cancel"
     assert strings.text("xx", "cancel") == strings.text("ja", "cancel")
-    if "ja-x-easy" in strings.STRINGS:
-        assert not any("《" in text for text in strings.STRINGS["ja-x-easy"].values())
+
+
+def test_the_agent_s_pages_draw_easy_japanese_furigana_and_keep_the_title_plain() -> None:
+    """Issue 17: easy Japanese puts readings on kanji with <ruby>, on the agent's PIN page too;
+    the <title> (no markup there) keeps the base text, and no notation shows anywhere."""
+    from bs4 import BeautifulSoup
+
+    from card_relay.agent.pages import PinView, message_page, pin_page
+
+    view = PinView("ja-x-easy", "https://myna.example", "auth", "", (), 3, "token", True)
+    pin = pin_page(view)
+    expired = message_page("ja-x-easy", "expired", "https://myna.example/")
+    for html, drawn in ((pin, "h1 ruby rt"), (pin, "label[for=pin] ruby"), (expired, "p ruby")):
+        page = BeautifulSoup(html, "html.parser")
+        assert page.select_one(drawn) is not None, drawn
+        assert page.title is not None and "<" not in page.title.decode_contents()
+        assert "｜" not in html and "《" not in html
