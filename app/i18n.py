@@ -9,12 +9,11 @@ Babel locale, and loads its catalogue by directory (app/catalogues.py).
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from babel.support import NullTranslations
 from flask import Flask, Response, current_app, g, has_request_context, request
-from flask_babel import format_date, get_locale, get_translations, to_user_timezone
+from flask_babel import get_locale, get_translations
 
 from app.auth import current_user, session_id
 from app.domain import language_tags
@@ -97,7 +96,6 @@ def init_app(app: Flask) -> None:
         switch_url=switch_url,
         alternate_urls=alternate_urls,
         japanese_page=japanese_page,
-        local_date=local_date,
     )
     # Flask-Babel's template `_()` finds the catalogue anew on every call (five context
     # lookups and a locale-to-text conversion); these find it once per request and locale.
@@ -118,15 +116,14 @@ def finish_text(response: Response, code: str) -> None:
     if response.direct_passthrough or response.is_streamed:
         return
     mimetype = response.mimetype or ""
-    if mimetype == "text/html":
+    if code == EASY_JAPANESE:
+        if mimetype == "text/html":
+            response.set_data(with_ruby(response.get_data(as_text=True)))
+        elif mimetype in {"application/json", "text/plain"}:
+            response.set_data(without_ruby(response.get_data(as_text=True)))
+    elif mimetype == "text/html" and BY_CODE[code].babel_locale != "ja":
         page = response.get_data(as_text=True)
-        if code == EASY_JAPANESE:
-            page = with_ruby(page)
-        elif BY_CODE[code].babel_locale != "ja":
-            page = with_japanese_marked(page, kana_only=code.startswith("zh"))
-        response.set_data(page)
-    elif code == EASY_JAPANESE and mimetype in {"application/json", "text/plain"}:
-        response.set_data(without_ruby(response.get_data(as_text=True)))
+        response.set_data(with_japanese_marked(page, kana_only=code.startswith("zh")))
 
 
 def translations() -> NullTranslations:
@@ -150,14 +147,6 @@ def japanese_page() -> bool:
     """Whether this page is in Japanese (easy Japanese too): Japanese punctuation, and the
     Japanese of data that has only Japanese and English."""
     return BY_CODE[current_locale()].babel_locale == "ja"
-
-
-def local_date(value: date | datetime) -> str:
-    """A day as the reader's language writes it (Babel's long format for the page's Babel
-    locale: "2026年12月2日", "December 2, 2026", "2 de diciembre de 2026"); an instant is the
-    day it is in Japan. The one way pages show a date in running text."""
-    day = to_user_timezone(value).date() if isinstance(value, datetime) else value
-    return str(format_date(day, "long"))
 
 
 def switch_url(code: str) -> str:
