@@ -10,6 +10,7 @@ Inside `flask_babel.force_locale(x)` the catalogue of `x` is used instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
@@ -37,16 +38,22 @@ class SiteCatalogues(Domain):  # type: ignore[misc]  # Flask-Babel has no type h
         key = (*self.translation_directories, directory, self.domain[0])
         cache = self.get_translations_cache(None)
         if key not in cache:
-            cache[key] = self._load(directory)
+            cache[key] = load(self.translation_directories, directory, self.domain[0])
         return cache[key]  # type: ignore[no-any-return]
 
-    def _load(self, directory: str) -> NullTranslations:
-        for folder in self.translation_directories:
-            path = Path(folder) / directory / "LC_MESSAGES" / f"{self.domain[0]}.mo"
-            if path.exists():
-                with path.open("rb") as handle:
-                    return Translations(handle, domain=self.domain[0])
-        return NullTranslations()
+
+def load(
+    folders: Iterable[str | Path], directory: str, domain: str = "messages"
+) -> NullTranslations:
+    """The compiled catalogue of a language directory (`zh_Hant`), from the first folder that
+    has it: the site's domain reads it per request, the PDFs (app/services/pdf_language.py)
+    outside any request."""
+    for folder in folders:
+        path = Path(folder) / directory / "LC_MESSAGES" / f"{domain}.mo"
+        if path.exists():
+            with path.open("rb") as handle:
+                return Translations(handle, domain=domain)
+    return NullTranslations()
 
 
 class SiteBabel(Babel):  # type: ignore[misc]

@@ -18,8 +18,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 
+from app.catalogues import load
 from card_relay.languages import BY_CODE, EASY_JAPANESE, RUBY
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
@@ -48,4 +49,4 @@ def with_readings(text: str) -> str:
 @cache
 def catalogue(directory: str) -> NullTranslations:
     """The compiled catalogue of a language directory (`zh_Hant`), loaded once."""
-    return Translations.load(str(TRANSLATIONS), [directory], "messages")
+    return load((TRANSLATIONS,), directory)
